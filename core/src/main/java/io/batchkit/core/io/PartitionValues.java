@@ -1,0 +1,83 @@
+package io.batchkit.core.io;
+
+import io.batchkit.core.schema.PartitionSpec;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.BitSet;
+
+/**
+ * Turns a row's partition column into the {@code name=value} directory Hive expects, escaping as
+ * Hive's {@code FileUtils.escapePathName} does so that {@code MSCK REPAIR TABLE} finds the same
+ * value again.
+ */
+public final class PartitionValues {
+  /** Hive's name for the partition of rows whose partition value is null. */
+  public static final String DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__";
+
+  private static final BitSet ESCAPE = new BitSet(128);
+
+  static {
+    for (char c = 0; c < ' '; c++) {
+      ESCAPE.set(c);
+    }
+    for (char c : "\"#%'*/:=?\\\u007F{[]^".toCharArray()) {
+      ESCAPE.set(c);
+    }
+  }
+
+  private final PartitionSpec spec;
+  private final boolean utc;
+
+  public PartitionValues(PartitionSpec spec) {
+    this.spec = spec;
+    this.utc = spec.timezone().normalized().equals(ZoneOffset.UTC);
+  }
+
+  /** The directory, e.g. {@code dt=2024-01-31}, for a typed value of the source column. */
+  public String directory(Object value) {
+    return spec.name() + "=" + value(value);
+  }
+
+  public String value(Object value) {
+    if (value == null) {
+      return DEFAULT_PARTITION;
+    }
+    StringBuilder sb = new StringBuilder(16);
+    if (value instanceof LocalDateTime t) {
+      LocalDateTime local =
+          utc ? t : t.atOffset(ZoneOffset.UTC).atZoneSameInstant(spec.timezone()).toLocalDateTime();
+      truncate(local.toLocalDate(), local.getHour(), sb);
+    } else if (value instanceof LocalDate d) {
+      truncate(d, 0, sb);
+    } else {
+      StringBuilder raw = new StringBuilder();
+      RowFormat.appendValue(value, raw);
+      escape(raw, sb);
+    }
+    return sb.toString();
+  }
+
+  private void truncate(LocalDate d, int hour, StringBuilder sb) {
+    switch (spec.granularity()) {
+      case YEAR -> sb.append(String.format("%04d", d.getYear()));
+      case MONTH -> sb.append(String.format("%04d-%02d", d.getYear(), d.getMonthValue()));
+      case HOUR -> {
+        RowFormat.appendDate(d, sb);
+        sb.append(String.format("-%02d", hour));
+      }
+      default -> RowFormat.appendDate(d, sb);
+    }
+  }
+
+  private static void escape(CharSequence s, StringBuilder sb) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 128 && ESCAPE.get(c)) {
+        sb.append('%').append(String.format("%02X", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.batchkit.core.rules;
+
+/**
+ * Why a value did not parse. Returned (not thrown) by {@link ValueParser#parse}, because bad values
+ * are expected input and exceptions on the per-row path are slow.
+ */
+public enum ParseFailure {
+  /** Not a value of the column's type (or none of its formats). */
+  TYPE(Rule.TYPE),
+  /** A local time that the clock skipped in the column's timezone (a daylight-saving gap). */
+  NONEXISTENT_TIME(Rule.NONEXISTENT_TIME),
+  /** A decimal with more integer digits than its precision leaves room for. */
+  PRECISION(Rule.PRECISION),
+  /** A decimal with more fractional digits than its scale; never rounded silently. */
+  SCALE(Rule.SCALE);
+
+  private final Rule rule;
+
+  ParseFailure(Rule rule) {
+    this.rule = rule;
+  }
+
+  public Rule rule() {
+    return rule;
+  }
+}

@@ -1,0 +1,60 @@
+package io.batchkit.core.rules;
+
+import io.batchkit.core.schema.Column;
+import io.batchkit.core.schema.Schema;
+import java.util.List;
+
+/**
+ * Applies a schema's rules to one record's fields: the one implementation behind the MapReduce jobs
+ * and the Hive functions. Not thread-safe (it reuses matchers); make one per task.
+ */
+public final class RowCleaner {
+  private final Schema schema;
+  private final ColumnRules[] columns;
+
+  public RowCleaner(Schema schema) {
+    this.schema = schema;
+    List<Column> cs = schema.columns();
+    this.columns = new ColumnRules[cs.size()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = new ColumnRules(cs.get(i), schema.nulls());
+    }
+  }
+
+  public Schema schema() {
+    return schema;
+  }
+
+  public int width() {
+    return columns.length;
+  }
+
+  /** The rules of one column, for checking a single value (as a Hive function does). */
+  public ColumnRules column(int index) {
+    return columns[index];
+  }
+
+  /**
+   * Cleans one record.
+   *
+   * @param fields the record's fields as read
+   * @param values receives the typed values, in schema column order ({@code width()} long)
+   * @param violations receives every broken rule
+   * @return whether the record is clean
+   */
+  public boolean clean(List<String> fields, Object[] values, List<Violation> violations) {
+    int before = violations.size();
+    if (fields.size() != columns.length) {
+      violations.add(
+          new Violation(
+              null,
+              Rule.FIELD_COUNT,
+              "expected " + columns.length + " fields, found " + fields.size()));
+      return false;
+    }
+    for (int i = 0; i < columns.length; i++) {
+      values[i] = columns[i].apply(fields.get(i), violations);
+    }
+    return violations.size() == before;
+  }
+}

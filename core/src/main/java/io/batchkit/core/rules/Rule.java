@@ -1,0 +1,31 @@
+package io.batchkit.core.rules;
+
+import java.util.Locale;
+
+/**
+ * The rules a record can violate. Their ids appear in quarantine records, counters and manifests,
+ * so they are part of the public contract: add, never rename.
+ */
+public enum Rule {
+  /** The record has more or fewer fields than the schema has columns. */
+  FIELD_COUNT,
+  /** The record is not well-formed CSV (for example, text after a closing quote). */
+  MALFORMED,
+  /** The record's bytes are not valid in the schema's encoding. */
+  ENCODING,
+  REQUIRED,
+  TYPE,
+  NONEXISTENT_TIME,
+  PRECISION,
+  SCALE,
+  ALLOWED,
+  MIN,
+  MAX,
+  MIN_LENGTH,
+  MAX_LENGTH,
+  PATTERN;
+
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

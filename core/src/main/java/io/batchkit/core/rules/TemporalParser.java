@@ -1,0 +1,159 @@
+package io.batchkit.core.rules;
+
+import java.text.ParsePosition;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parses dates and timestamps with a column's formats, strictly (no 31 February, no hour 25), and
+ * resolves timestamps in the column's timezone to UTC. A local time inside a daylight-saving gap is
+ * reported as {@link ParseFailure#NONEXISTENT_TIME}, never shifted; a time in an overlap (it
+ * happens twice) takes the earlier instant, as {@link java.time.ZonedDateTime#of} does.
+ */
+final class TemporalParser implements ValueParser {
+
+  /** {@code yyyy-MM-dd HH:mm:ss} or with a {@code T}, with up to nine fractional digits. */
+  private static final DateTimeFormatter DEFAULT_TIMESTAMP =
+      new DateTimeFormatterBuilder()
+          .appendPattern("uuuu-MM-dd")
+          .optionalStart()
+          .appendLiteral('T')
+          .optionalEnd()
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
+          .appendPattern("HH:mm:ss")
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .toFormatter(Locale.US)
+          .withResolverStyle(ResolverStyle.STRICT);
+
+  private static final DateTimeFormatter DEFAULT_DATE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.US).withResolverStyle(ResolverStyle.STRICT);
+
+  private final DateTimeFormatter[] formatters;
+  private final boolean[] hasOffset;
+  private final boolean dates;
+  private final ZoneRules rules;
+
+  private TemporalParser(
+      List<String> formats, DateTimeFormatter fallback, boolean dates, ZoneId zone) {
+    List<DateTimeFormatter> fs = new ArrayList<>();
+    List<Boolean> offsets = new ArrayList<>();
+    if (formats == null || formats.isEmpty()) {
+      fs.add(fallback);
+      offsets.add(false);
+    } else {
+      for (String f : formats) {
+        fs.add(compile(f));
+        offsets.add(!dates && mentionsOffset(f));
+      }
+    }
+    this.formatters = fs.toArray(new DateTimeFormatter[0]);
+    this.hasOffset = new boolean[offsets.size()];
+    for (int i = 0; i < hasOffset.length; i++) {
+      hasOffset[i] = offsets.get(i);
+    }
+    this.dates = dates;
+    this.rules = zone == null ? ZoneOffset.UTC.getRules() : zone.getRules();
+  }
+
+  static ValueParser forDates(List<String> formats) {
+    return new TemporalParser(formats, DEFAULT_DATE, true, null);
+  }
+
+  static ValueParser forTimestamps(List<String> formats, ZoneId zone) {
+    return new TemporalParser(formats, DEFAULT_TIMESTAMP, false, zone);
+  }
+
+  /**
+   * Compiles a pattern strictly. Users write {@code yyyy} as everywhere else; under STRICT
+   * resolution that is year-of-era and needs an era, so it is read as {@code uuuu}.
+   *
+   * @throws IllegalArgumentException for a pattern {@link DateTimeFormatter} rejects
+   */
+  static DateTimeFormatter compile(String pattern) {
+    StringBuilder sb = new StringBuilder(pattern.length());
+    boolean quoted = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      }
+      sb.append(!quoted && c == 'y' ? 'u' : c);
+    }
+    return new DateTimeFormatterBuilder()
+        .parseCaseInsensitive()
+        .appendPattern(sb.toString())
+        .toFormatter(Locale.US)
+        .withResolverStyle(ResolverStyle.STRICT);
+  }
+
+  private static boolean mentionsOffset(String pattern) {
+    boolean quoted = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted
+          && (c == 'X' || c == 'x' || c == 'Z' || c == 'O' || c == 'V' || c == 'z')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public Object parse(String text) {
+    String t = text.strip();
+    for (int i = 0; i < formatters.length; i++) {
+      DateTimeFormatter f = formatters[i];
+      // parseUnresolved does not throw: cheap to try each format, throwing only on the winner.
+      ParsePosition pos = new ParsePosition(0);
+      if (f.parseUnresolved(t, pos) == null || pos.getIndex() != t.length()) {
+        continue;
+      }
+      try {
+        TemporalAccessor parsed = f.parse(t);
+        return dates ? LocalDate.from(parsed) : toUtc(parsed, hasOffset[i]);
+      } catch (DateTimeException invalid) {
+        return ParseFailure.TYPE; // matched the pattern but is no real date, e.g. 2024-02-30
+      }
+    }
+    return ParseFailure.TYPE;
+  }
+
+  private Object toUtc(TemporalAccessor parsed, boolean withOffset) {
+    LocalDateTime local = LocalDateTime.from(parsed);
+    if (withOffset) {
+      Instant instant = Instant.from(parsed);
+      return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+    if (rules.isFixedOffset()) {
+      ZoneOffset offset = rules.getOffset(Instant.EPOCH);
+      return offset.getTotalSeconds() == 0 ? local : local.minusSeconds(offset.getTotalSeconds());
+    }
+    List<ZoneOffset> valid = rules.getValidOffsets(local);
+    if (valid.isEmpty()) {
+      ZoneOffsetTransition gap = rules.getTransition(local);
+      assert gap != null && gap.isGap();
+      return ParseFailure.NONEXISTENT_TIME;
+    }
+    return local.minusSeconds(valid.get(0).getTotalSeconds());
+  }
+}

@@ -1,0 +1,121 @@
+package io.batchkit.core.rules;
+
+import io.batchkit.core.schema.ColumnType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a column's text into a typed value: Integer, Long, Double, BigDecimal (at the column's
+ * scale), Boolean, LocalDate, LocalDateTime (UTC) or String. Returns a {@link ParseFailure} instead
+ * of a value when the text is not acceptable. Leading and trailing whitespace is ignored for every
+ * type but string, where it is data unless the column normalises it.
+ */
+@FunctionalInterface
+public interface ValueParser {
+
+  /** Returns the typed value, or a {@link ParseFailure}. */
+  Object parse(String text);
+
+  static ValueParser forType(ColumnType type, List<String> formats, ZoneId zone) {
+    return switch (type.kind()) {
+      case STRING -> text -> text;
+      case INT -> ValueParser::parseInt;
+      case BIGINT -> ValueParser::parseBigint;
+      case DOUBLE -> ValueParser::parseDouble;
+      case DECIMAL -> text -> parseDecimal(text, type.precision(), type.scale());
+      case BOOLEAN -> ValueParser::parseBoolean;
+      case DATE -> TemporalParser.forDates(formats);
+      case TIMESTAMP -> TemporalParser.forTimestamps(formats, zone);
+    };
+  }
+
+  private static Object parseInt(String text) {
+    Object v = parseBigint(text);
+    if (v instanceof Long l) {
+      return (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE)
+          ? (Object) l.intValue()
+          : ParseFailure.TYPE;
+    }
+    return v;
+  }
+
+  private static Object parseBigint(String text) {
+    String t = text.strip();
+    int n = t.length();
+    if (n == 0 || n > 20) {
+      return ParseFailure.TYPE;
+    }
+    int i = (t.charAt(0) == '-' || t.charAt(0) == '+') ? 1 : 0;
+    if (i == n) {
+      return ParseFailure.TYPE;
+    }
+    for (int j = i; j < n; j++) {
+      char c = t.charAt(j);
+      if (c < '0' || c > '9') {
+        return ParseFailure.TYPE;
+      }
+    }
+    try {
+      return Long.parseLong(t);
+    } catch (NumberFormatException overflow) {
+      return ParseFailure.TYPE;
+    }
+  }
+
+  private static Object parseDouble(String text) {
+    String t = text.strip();
+    if (t.isEmpty() || !isPlainNumber(t)) {
+      // Java would also take "NaN", "Infinity", "0x1p3" and "1.5d": none is a data value.
+      return ParseFailure.TYPE;
+    }
+    try {
+      double d = Double.parseDouble(t);
+      return Double.isFinite(d) ? (Object) d : ParseFailure.TYPE;
+    } catch (NumberFormatException e) {
+      return ParseFailure.TYPE;
+    }
+  }
+
+  private static Object parseDecimal(String text, int precision, int scale) {
+    String t = text.strip();
+    if (t.isEmpty() || !isPlainNumber(t)) {
+      return ParseFailure.TYPE;
+    }
+    BigDecimal d;
+    try {
+      d = new BigDecimal(t);
+    } catch (NumberFormatException e) {
+      return ParseFailure.TYPE;
+    }
+    BigDecimal scaled;
+    try {
+      scaled = d.setScale(scale, RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException needsRounding) {
+      return ParseFailure.SCALE;
+    }
+    return scaled.precision() - scaled.scale() > precision - scale && scaled.signum() != 0
+        ? ParseFailure.PRECISION
+        : scaled;
+  }
+
+  private static boolean isPlainNumber(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Object parseBoolean(String text) {
+    return switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "t", "yes", "y", "1" -> Boolean.TRUE;
+      case "false", "f", "no", "n", "0" -> Boolean.FALSE;
+      default -> ParseFailure.TYPE;
+    };
+  }
+}

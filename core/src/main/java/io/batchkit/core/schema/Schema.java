@@ -1,0 +1,42 @@
+package io.batchkit.core.schema;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A dataset's schema: how its files are written, its columns with their rules, its key and its
+ * output partitioning. Loaded by {@link SchemaParser}; the single source of truth for every job and
+ * function.
+ *
+ * @param sha256 hex SHA-256 of the schema file's bytes, recorded in every manifest
+ * @param source where the schema was read from, for messages
+ */
+public record Schema(
+    String name,
+    String description,
+    CsvFormatSpec format,
+    Set<String> nulls,
+    List<Column> columns,
+    List<String> keys,
+    PartitionSpec partition,
+    String sha256,
+    String source) {
+
+  public int columnIndex(String columnName) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(columnName)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  public Column column(String columnName) {
+    int i = columnIndex(columnName);
+    return i < 0 ? null : columns.get(i);
+  }
+
+  public int[] keyIndexes() {
+    return keys.stream().mapToInt(this::columnIndex).toArray();
+  }
+}

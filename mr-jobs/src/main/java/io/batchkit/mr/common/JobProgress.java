@@ -1,0 +1,37 @@
+package io.batchkit.mr.common;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import org.apache.hadoop.mapreduce.Job;
+
+/**
+ * Waits for a submitted job, printing its progress as it moves (map and reduce percent, and the
+ * tracking URL once) rather than Hadoop's per-poll INFO log.
+ */
+public final class JobProgress {
+  private JobProgress() {}
+
+  public static boolean await(Job job, String label, PrintStream err)
+      throws IOException, InterruptedException {
+    err.println(
+        label + ": job " + job.getJobID() + " submitted; tracking: " + job.getTrackingURL());
+    int lastMap = -1;
+    int lastReduce = -1;
+    long lastPrint = 0;
+    boolean hasReduce = job.getNumReduceTasks() > 0;
+    while (!job.isComplete()) {
+      Thread.sleep(250);
+      int map = Math.round(job.mapProgress() * 100);
+      int reduce = hasReduce ? Math.round(job.reduceProgress() * 100) : 0;
+      long now = System.currentTimeMillis();
+      boolean moved = map / 10 != lastMap / 10 || reduce / 10 != lastReduce / 10;
+      if (moved || now - lastPrint > 15_000) {
+        err.println(label + ": map " + map + "%" + (hasReduce ? " reduce " + reduce + "%" : ""));
+        lastMap = map;
+        lastReduce = reduce;
+        lastPrint = now;
+      }
+    }
+    return job.isSuccessful();
+  }
+}

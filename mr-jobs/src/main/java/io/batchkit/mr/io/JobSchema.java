@@ -1,0 +1,45 @@
+package io.batchkit.mr.io;
+
+import io.batchkit.core.schema.Schema;
+import io.batchkit.core.schema.SchemaParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Carries the schema from the client to the tasks inside the job configuration: schema files are
+ * small, and this way a task never depends on the client's file still being there.
+ */
+public final class JobSchema {
+  static final String YAML = "batchkit.schema.yaml.base64";
+  static final String SOURCE = "batchkit.schema.source";
+
+  private JobSchema() {}
+
+  /** Reads a schema file from any Hadoop filesystem (local, HDFS, S3). */
+  public static byte[] read(String location, Configuration conf) throws IOException {
+    Path p = new Path(location);
+    FileSystem fs = p.getFileSystem(conf);
+    try (InputStream in = fs.open(p)) {
+      return in.readAllBytes();
+    }
+  }
+
+  public static void store(Configuration conf, byte[] yaml, String source) {
+    conf.set(YAML, Base64.getEncoder().encodeToString(yaml));
+    conf.set(SOURCE, source);
+  }
+
+  public static Schema load(Configuration conf) {
+    String encoded = conf.get(YAML);
+    if (encoded == null) {
+      throw new IllegalStateException("no schema in the job configuration (" + YAML + ")");
+    }
+    byte[] yaml = Base64.getDecoder().decode(encoded.getBytes(StandardCharsets.US_ASCII));
+    return SchemaParser.parse(yaml, conf.get(SOURCE, "schema"));
+  }
+}

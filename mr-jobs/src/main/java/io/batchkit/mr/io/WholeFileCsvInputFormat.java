@@ -1,0 +1,94 @@
+package io.batchkit.mr.io;
+
+import io.batchkit.core.io.CsvRecordSplitter;
+import io.batchkit.core.schema.CsvFormatSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.JobContext;
+import org.apache.hadoop.mapreduce.RecordReader;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+
+/**
+ * One whole file per task, cut into records with quotes respected, for schemas with {@code
+ * multiline: true}: a split boundary could otherwise fall inside a quoted line break. Keys are the
+ * records' byte offsets, as with {@link CsvLineInputFormat}.
+ */
+public class WholeFileCsvInputFormat extends FileInputFormat<LongWritable, Text> {
+
+  @Override
+  protected boolean isSplitable(JobContext context, Path filename) {
+    return false;
+  }
+
+  @Override
+  public RecordReader<LongWritable, Text> createRecordReader(
+      InputSplit split, TaskAttemptContext context) {
+    return new Reader();
+  }
+
+  static final class Reader extends RecordReader<LongWritable, Text> {
+    private final LongWritable key = new LongWritable();
+    private final Text value = new Text();
+    private InputStream in;
+    private CsvRecordSplitter splitter;
+    private long fileLength;
+
+    @Override
+    public void initialize(InputSplit genericSplit, TaskAttemptContext context) throws IOException {
+      FileSplit split = (FileSplit) genericSplit;
+      Configuration conf = context.getConfiguration();
+      Path path = split.getPath();
+      FileSystem fs = path.getFileSystem(conf);
+      fileLength = Math.max(1, split.getLength());
+      in = fs.open(path);
+      CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
+      if (codec != null) {
+        in = codec.createInputStream(in);
+      }
+      CsvFormatSpec format = JobSchema.load(conf).format();
+      splitter = new CsvRecordSplitter(in, format.quote(), format.escape(), true);
+    }
+
+    @Override
+    public boolean nextKeyValue() throws IOException {
+      if (!splitter.next()) {
+        return false;
+      }
+      key.set(splitter.offset());
+      value.set(splitter.bytes(), 0, splitter.length());
+      return true;
+    }
+
+    @Override
+    public LongWritable getCurrentKey() {
+      return key;
+    }
+
+    @Override
+    public Text getCurrentValue() {
+      return value;
+    }
+
+    @Override
+    public float getProgress() {
+      return Math.min(1f, splitter == null ? 0f : (float) splitter.offset() / fileLength);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (in != null) {
+        in.close();
+      }
+    }
+  }
+}
