@@ -42,13 +42,14 @@ public final class CsvRecordSplitter {
     if (!fill()) {
       return false;
     }
-    if (bufStart == 0 && pos == 0 && nextLine == 1) {
+    offset = bufStart + pos;
+    if (offset == 0) {
+      // The mark belongs to the first record: it still starts at offset 0, as with Hadoop's reader.
       skipByteOrderMark();
       if (!fill()) {
         return false;
       }
     }
-    offset = bufStart + pos;
     line = nextLine;
     length = 0;
     boolean inQuotes = false;

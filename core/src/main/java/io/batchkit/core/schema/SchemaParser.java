@@ -486,7 +486,9 @@ public final class SchemaParser {
       if (!allowedKeys.contains(key)) {
         throw error(t.getKeyNode(), full, "unknown key" + suggestKey(key, allowedKeys));
       }
-      out.put(key, t);
+      if (out.put(key, t) != null) {
+        throw error(t.getKeyNode(), full, "given twice; keep one");
+      }
     }
     return out;
   }
