@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): `clean` on the Hadoop local runner against a plain single-threaded Java
+# loop that applies the same core rules to the same file (read, validate, write), with and without
+# --dedupe, on generated trips (1M and 4M rows) and the real 3M-row flights file.
+# Prints rows/s, MB/s, peak memory (max RSS) and the wall-time ratio job/loop for each run.
+#
+#   scripts/bench.sh                         all sizes, flights if ../shared/data is there
+#   SIZES="1000000" scripts/bench.sh         generated sizes to run
+#   FLIGHTS_GZ=/path/flights-3m.csv.gz       where the flights file is (skipped if missing)
+#   BENCH_DIR=/tmp/bench                     work directory (default target/bench)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+dir="${BENCH_DIR:-$root/target/bench}"
+sizes="${SIZES:-1000000 4000000}"
+flights_gz="${FLIGHTS_GZ:-$root/../shared/data/flights-3m/flights-3m.csv.gz}"
+batchkit="$root/scripts/batchkit"
+
+if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
+  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+  exit 0
+fi
+
+mkdir -p "$dir"
+"$batchkit" --help >/dev/null 2>&1 || true # builds the jar if needed
+jar="$root/mr-jobs/target/batchkit-jobs.jar"
+cp="$(cat "$root/mr-jobs/target/hadoop-classpath.txt")"
+
+# Runs a command, recording wall seconds and peak RSS (KiB) of the whole process.
+timed() {
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -f "%e %M" -o "$dir/.time" "$@" >"$dir/.log" 2>&1 || { cat "$dir/.log" >&2; return 1; }
+  else
+    local s=$(date +%s%N)
+    "$@" >"$dir/.log" 2>&1 || { cat "$dir/.log" >&2; return 1; }
+    echo "$(( ($(date +%s%N) - s) / 1000000 ))e-3 0" >"$dir/.time"
+  fi
+  read -r wall rss <"$dir/.time"
+}
+
+results="$dir/results.txt"
+printf '%-14s %-7s %9s %7s | %8s %10s %7s %8s | %8s %10s %7s %8s | %9s\n' \
+  dataset mode rows MB "loop s" "loop r/s" "MB/s" "loop RSS" "job s" "job r/s" "MB/s" "job RSS" "job/loop" | tee "$results"
+
+bench() { # name schema file
+  local name=$1 schema=$2 file=$3
+  local mb rows
+  mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')
+  for mode in plain dedupe; do
+    local flag=()
+    [[ $mode == dedupe ]] && flag=(--dedupe)
+    rm -rf "$dir/loop-out"
+    timed java -Xmx3g -cp "$jar:$cp" io.batchkit.mr.BatchkitDriver bench-clean-loop \
+      --schema "$schema" --input "$file" --output "$dir/loop-out" "${flag[@]}"
+    local loop_s=$wall loop_rss=$rss
+    timed "$batchkit" clean --schema "$schema" --input "$file" --output "$dir/job-out" --overwrite "${flag[@]}"
+    local job_s=$wall job_rss=$rss
+    rows=$(awk '$1 == "\"read\"" { gsub(/[^0-9]/, "", $3); print $3; exit }' "$dir/job-out/_MANIFEST.json")
+    awk -v n="$name" -v m="$mode" -v r="$rows" -v mb="$mb" -v ls="$loop_s" -v lr="$loop_rss" -v js="$job_s" -v jr="$job_rss" 'BEGIN {
+      printf "%-14s %-7s %9d %7.1f | %8.2f %10.0f %7.1f %7dM | %8.2f %10.0f %7.1f %7dM | %9.2f\n",
+        n, m, r, mb, ls, r / ls, mb / ls, lr / 1024, js, r / js, mb / js, jr / 1024, js / ls }' | tee -a "$results"
+  done
+}
+
+for n in $sizes; do
+  f="$dir/trips-$n.csv"
+  [[ -f "$f" ]] || "$batchkit" generate-trips --rows "$n" --seed 42 --output "$f" >/dev/null
+  bench "trips-$n" "$root/examples/trips.yaml" "$f"
+done
+
+if [[ -f "$flights_gz" ]]; then
+  f="$dir/flights-3m.csv"
+  [[ -f "$f" ]] || zcat "$flights_gz" >"$f"
+  bench "flights-3m" "$root/examples/flights.yaml" "$f"
+else
+  echo "(flights file not found at $flights_gz: skipped)"
+fi
+echo "results: $results (wall time includes JVM start; job/loop < 1 means the job is faster)"
