@@ -4,6 +4,7 @@ import io.batchkit.core.schema.PartitionSpec;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
 
 /**
@@ -28,6 +29,11 @@ public final class PartitionValues {
 
   private final PartitionSpec spec;
   private final boolean utc;
+  // The last timestamp bucket: [from, until) in UTC and its value. Files are mostly in time
+  // order, so this saves a time-zone conversion per row.
+  private LocalDateTime cachedFrom;
+  private LocalDateTime cachedUntil;
+  private String cachedValue;
 
   public PartitionValues(PartitionSpec spec) {
     this.spec = spec;
@@ -45,9 +51,7 @@ public final class PartitionValues {
     }
     StringBuilder sb = new StringBuilder(16);
     if (value instanceof LocalDateTime t) {
-      LocalDateTime local =
-          utc ? t : t.atOffset(ZoneOffset.UTC).atZoneSameInstant(spec.timezone()).toLocalDateTime();
-      truncate(local.toLocalDate(), local.getHour(), sb);
+      return timestampValue(t);
     } else if (value instanceof LocalDate d) {
       truncate(d, 0, sb);
     } else {
@@ -56,6 +60,51 @@ public final class PartitionValues {
       escape(raw, sb);
     }
     return sb.toString();
+  }
+
+  private String timestampValue(LocalDateTime t) {
+    if (cachedFrom != null && !t.isBefore(cachedFrom) && t.isBefore(cachedUntil)) {
+      return cachedValue;
+    }
+    LocalDateTime local =
+        utc ? t : t.atOffset(ZoneOffset.UTC).atZoneSameInstant(spec.timezone()).toLocalDateTime();
+    LocalDateTime start =
+        switch (spec.granularity()) {
+          case YEAR -> local.toLocalDate().withDayOfYear(1).atStartOfDay();
+          case MONTH -> local.toLocalDate().withDayOfMonth(1).atStartOfDay();
+          case HOUR -> local.truncatedTo(ChronoUnit.HOURS);
+          default -> local.toLocalDate().atStartOfDay();
+        };
+    LocalDateTime end =
+        switch (spec.granularity()) {
+          case YEAR -> start.plusYears(1);
+          case MONTH -> start.plusMonths(1);
+          case HOUR -> start.plusHours(1);
+          default -> start.plusDays(1);
+        };
+    StringBuilder sb = new StringBuilder(16);
+    truncate(local.toLocalDate(), local.getHour(), sb);
+    String v = sb.toString();
+    if (!utc) {
+      start = toUtc(start);
+      end = toUtc(end);
+    }
+    // A bucket that a daylight-saving shift makes odd (it would be empty) is simply not cached.
+    if (!t.isBefore(start) && t.isBefore(end)) {
+      cachedFrom = start;
+      cachedUntil = end;
+      cachedValue = v;
+    }
+    return v;
+  }
+
+  private LocalDateTime toUtc(LocalDateTime local) {
+    return local
+        .atZone(spec.timezone())
+        .withEarlierOffsetAtOverlap()
+        .toOffsetDateTime()
+        .atZoneSameInstant(ZoneOffset.UTC)
+        .toLocalDateTime();
   }
 
   private void truncate(LocalDate d, int hour, StringBuilder sb) {

@@ -136,10 +136,16 @@ public enum RowFormat {
   }
 
   private static void pad(int v, int width, StringBuilder sb) {
-    String s = Integer.toString(v);
-    for (int i = s.length(); i < width; i++) {
-      sb.append('0');
+    // Digit by digit, most significant first: no String per number on the per-row path.
+    int div = 1;
+    for (int i = 1; i < width; i++) {
+      div *= 10;
     }
-    sb.append(s);
+    while (div > 1 && v >= div * 10) {
+      div *= 10; // wider than asked: print every digit
+    }
+    for (; div > 0; div /= 10) {
+      sb.append((char) ('0' + (v / div) % 10));
+    }
   }
 }

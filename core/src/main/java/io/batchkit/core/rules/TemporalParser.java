@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
-import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +46,7 @@ final class TemporalParser implements ValueParser {
       DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.US).withResolverStyle(ResolverStyle.STRICT);
 
   private final DateTimeFormatter[] formatters;
+  private final FastTemporalPattern[] fast;
   private final boolean[] hasOffset;
   private final boolean dates;
   private final ZoneRules rules;
@@ -54,17 +54,24 @@ final class TemporalParser implements ValueParser {
   private TemporalParser(
       List<String> formats, DateTimeFormatter fallback, boolean dates, ZoneId zone) {
     List<DateTimeFormatter> fs = new ArrayList<>();
+    List<FastTemporalPattern> fasts = new ArrayList<>();
     List<Boolean> offsets = new ArrayList<>();
     if (formats == null || formats.isEmpty()) {
       fs.add(fallback);
+      fasts.add(
+          dates ? FastTemporalPattern.compile("uuuu-MM-dd") : FastTemporalPattern.isoTimestamp());
       offsets.add(false);
     } else {
       for (String f : formats) {
         fs.add(compile(f));
+        FastTemporalPattern fp = FastTemporalPattern.compile(f);
+        // A date-only pattern for a timestamp is left to java.time, which rejects every value.
+        fasts.add(fp != null && (dates || fp.hasTime()) ? fp : null);
         offsets.add(!dates && mentionsOffset(f));
       }
     }
     this.formatters = fs.toArray(new DateTimeFormatter[0]);
+    this.fast = fasts.toArray(new FastTemporalPattern[0]);
     this.hasOffset = new boolean[offsets.size()];
     for (int i = 0; i < hasOffset.length; i++) {
       hasOffset[i] = offsets.get(i);
@@ -122,36 +129,58 @@ final class TemporalParser implements ValueParser {
   public Object parse(String text) {
     String t = text.strip();
     for (int i = 0; i < formatters.length; i++) {
-      DateTimeFormatter f = formatters[i];
-      // parseUnresolved does not throw: cheap to try each format, throwing only on the winner.
-      ParsePosition pos = new ParsePosition(0);
-      if (f.parseUnresolved(t, pos) == null || pos.getIndex() != t.length()) {
-        continue;
+      Object v = fast[i] != null ? fast[i].parse(t, dates) : parseWithJavaTime(formatters[i], t, i);
+      if (v == null) {
+        continue; // not this pattern's shape: try the next
       }
-      try {
-        TemporalAccessor parsed = f.parse(t);
-        return dates ? LocalDate.from(parsed) : toUtc(parsed, hasOffset[i]);
-      } catch (DateTimeException invalid) {
-        return ParseFailure.TYPE; // matched the pattern but is no real date, e.g. 2024-02-30
+      if (v instanceof ParseFailure) {
+        return v;
       }
+      if (dates) {
+        return inRange(((LocalDate) v).getYear()) ? v : ParseFailure.TYPE;
+      }
+      LocalDateTime local = (LocalDateTime) v;
+      if (!inRange(local.getYear())) {
+        return ParseFailure.TYPE;
+      }
+      return hasOffset[i] ? local : toUtc(local);
     }
     return ParseFailure.TYPE;
   }
 
-  private Object toUtc(TemporalAccessor parsed, boolean withOffset) {
-    LocalDateTime local = LocalDateTime.from(parsed);
-    if (withOffset) {
-      Instant instant = Instant.from(parsed);
-      return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  /** Hive's date range; also keeps 5-digit years out of 4-digit text columns downstream. */
+  private static boolean inRange(int year) {
+    return year >= 1 && year <= 9999;
+  }
+
+  /** As {@link FastTemporalPattern#parse}: a value, {@link ParseFailure#TYPE}, or null. */
+  private Object parseWithJavaTime(DateTimeFormatter f, String t, int i) {
+    // parseUnresolved does not throw: cheap to try each format, throwing only on the winner.
+    ParsePosition pos = new ParsePosition(0);
+    if (f.parseUnresolved(t, pos) == null || pos.getIndex() != t.length()) {
+      return null;
     }
+    try {
+      TemporalAccessor parsed = f.parse(t);
+      if (dates) {
+        return LocalDate.from(parsed);
+      }
+      if (hasOffset[i]) {
+        return LocalDateTime.ofInstant(Instant.from(parsed), ZoneOffset.UTC);
+      }
+      return LocalDateTime.from(parsed);
+    } catch (DateTimeException invalid) {
+      return ParseFailure.TYPE; // the pattern's shape but no real date, e.g. 2024-02-30
+    }
+  }
+
+  private Object toUtc(LocalDateTime local) {
     if (rules.isFixedOffset()) {
-      ZoneOffset offset = rules.getOffset(Instant.EPOCH);
-      return offset.getTotalSeconds() == 0 ? local : local.minusSeconds(offset.getTotalSeconds());
+      int offset = rules.getOffset(Instant.EPOCH).getTotalSeconds();
+      return offset == 0 ? local : local.minusSeconds(offset);
     }
     List<ZoneOffset> valid = rules.getValidOffsets(local);
     if (valid.isEmpty()) {
-      ZoneOffsetTransition gap = rules.getTransition(local);
-      assert gap != null && gap.isGap();
       return ParseFailure.NONEXISTENT_TIME;
     }
     return local.minusSeconds(valid.get(0).getTotalSeconds());

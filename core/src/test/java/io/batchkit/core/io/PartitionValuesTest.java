@@ -35,4 +35,18 @@ class PartitionValuesTest {
     assertEquals("dt=a%2Fb%3Dc%3A d", id.directory("a/b=c: d"));
     assertEquals("dt=7", id.directory(7));
   }
+
+  @Test
+  void theBucketCacheNeverChangesAnAnswer() {
+    ZoneId ny = ZoneId.of("America/New_York");
+    for (Granularity g : new Granularity[] {Granularity.HOUR, Granularity.DAY, Granularity.MONTH}) {
+      PartitionValues cached = p(g, ny);
+      // Every 7 minutes across both 2024 daylight-saving changes, compared with a fresh instance.
+      for (LocalDateTime t = LocalDateTime.of(2024, 3, 9, 0, 0);
+          t.isBefore(LocalDateTime.of(2024, 11, 5, 0, 0));
+          t = t.plusMinutes(t.getMonthValue() == 3 || t.getMonthValue() == 11 ? 7 : 997)) {
+        assertEquals(p(g, ny).directory(t), cached.directory(t), g + " " + t);
+      }
+    }
+  }
 }

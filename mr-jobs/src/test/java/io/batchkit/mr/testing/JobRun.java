@@ -17,6 +17,8 @@ public record JobRun(int exit, String out, String err) {
     conf.set("mapreduce.framework.name", "local");
     conf.set("fs.defaultFS", "file:///");
     conf.setInt("mapreduce.local.map.tasks.maximum", 2);
+    conf.set("fs.file.impl", io.batchkit.mr.io.NioLocalFileSystem.class.getName());
+    conf.setBoolean("fs.file.impl.disable.cache", true);
     return conf;
   }
 
