@@ -3,32 +3,56 @@ package io.batchkit.mr;
 import io.batchkit.mr.jobs.CleanJob;
 import io.batchkit.mr.tools.CleanLoop;
 import io.batchkit.mr.tools.TripGenerator;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.hadoop.util.ProgramDriver;
 
 /**
  * The job jar's entry point: {@code hadoop jar batchkit-jobs.jar <job> [args]} runs a job by name;
- * with no name it lists them.
+ * {@code --help} (or nothing) lists them.
  */
 public final class BatchkitDriver {
   private BatchkitDriver() {}
 
+  /** Job name to [class, description], in the order they are listed. */
+  static Map<String, Object[]> jobs() {
+    Map<String, Object[]> jobs = new LinkedHashMap<>();
+    jobs.put(CleanJob.NAME, new Object[] {CleanJob.class, CleanJob.DESCRIPTION});
+    jobs.put(TripGenerator.NAME, new Object[] {TripGenerator.class, TripGenerator.DESCRIPTION});
+    jobs.put(CleanLoop.NAME, new Object[] {CleanLoop.class, CleanLoop.DESCRIPTION});
+    return jobs;
+  }
+
+  static void usage(PrintStream out) {
+    out.println("Usage: hadoop jar batchkit-jobs.jar <job> [generic options] [job options]");
+    out.println("       (or scripts/batchkit <job> ...; <job> --help for a job's options)");
+    out.println();
+    out.println("Jobs:");
+    jobs().forEach((name, job) -> out.printf("  %-18s %s%n", name, job[1]));
+  }
+
   public static void main(String[] args) {
-    int code = -1;
-    ProgramDriver driver = new ProgramDriver();
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+      usage(args.length == 0 ? System.err : System.out);
+      System.exit(args.length == 0 ? 2 : 0);
+    }
+    if (!jobs().containsKey(args[0])) {
+      System.err.println("batchkit: unknown job '" + args[0] + "'");
+      usage(System.err);
+      System.exit(2);
+    }
+    int code;
     try {
-      driver.addClass(CleanJob.NAME, CleanJob.class, CleanJob.DESCRIPTION);
-      driver.addClass(TripGenerator.NAME, TripGenerator.class, TripGenerator.DESCRIPTION);
-      driver.addClass(CleanLoop.NAME, CleanLoop.class, CleanLoop.DESCRIPTION);
-      if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-        driver.run(new String[0]); // prints the list of jobs
-        code = args.length == 0 ? -1 : 0;
-      } else {
-        code = driver.run(args);
+      ProgramDriver driver = new ProgramDriver();
+      for (Map.Entry<String, Object[]> e : jobs().entrySet()) {
+        driver.addClass(e.getKey(), (Class<?>) e.getValue()[0], (String) e.getValue()[1]);
       }
+      code = driver.run(args);
     } catch (Throwable e) {
-      System.err.println("batchkit: " + e);
+      System.err.println("batchkit: " + args[0] + " failed: " + e);
       code = 1;
     }
-    System.exit(code == -1 ? 2 : code);
+    System.exit(code);
   }
 }
