@@ -63,6 +63,18 @@ class CleanJobTest {
     return clean(JobRun.local(), args);
   }
 
+  /** {@code clean} of the generated trips with the example schema, plus {@code extra} options. */
+  static JobRun cleanTrips(Configuration conf, Path out, String... extra) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--schema", TRIPS_SCHEMA.toString(),
+                "--input", trips.toString(),
+                "--output", out.toString()));
+    args.addAll(List.of(extra));
+    return clean(conf, args.toArray(new String[0]));
+  }
+
   static JsonNode manifest(Path out) throws Exception {
     return JSON.readTree(out.resolve("_MANIFEST.json").toFile());
   }
@@ -86,14 +98,7 @@ class CleanJobTest {
   @Test
   void generatedTripsReconcileWithTheGeneratorsOwnLedger() throws Exception {
     Path out = dir.resolve("out");
-    JobRun r =
-        clean(
-            "--schema",
-            TRIPS_SCHEMA.toString(),
-            "--input",
-            trips.toString(),
-            "--output",
-            out.toString());
+    JobRun r = cleanTrips(JobRun.local(), out);
     assertEquals(0, r.exit(), r.err());
     JsonNode counts = checkOutput(out);
     assertEquals(ledger.get("rows").asLong(), counts.get("read").asLong());
@@ -132,16 +137,7 @@ class CleanJobTest {
     Path out = dir.resolve("out");
     Configuration conf = JobRun.local();
     conf.setInt("mapreduce.job.reduces", 2);
-    JobRun r =
-        clean(
-            conf,
-            "--schema",
-            TRIPS_SCHEMA.toString(),
-            "--input",
-            trips.toString(),
-            "--output",
-            out.toString(),
-            "--dedupe");
+    JobRun r = cleanTrips(conf, out, "--dedupe");
     assertEquals(0, r.exit(), r.err());
     JsonNode counts = checkOutput(out);
     assertEquals(ledger.get("duplicates").asLong(), counts.get("duplicates").asLong());
@@ -159,16 +155,7 @@ class CleanJobTest {
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
     for (Path out : List.of(a, b)) {
-      JobRun r =
-          clean(
-              conf,
-              "--schema",
-              TRIPS_SCHEMA.toString(),
-              "--input",
-              trips.toString(),
-              "--output",
-              out.toString(),
-              "--dedupe");
+      JobRun r = cleanTrips(conf, out, "--dedupe");
       assertEquals(0, r.exit(), r.err());
     }
     assertTrue(OutputFiles.files(a.resolve("clean")).size() > 1);
@@ -182,17 +169,7 @@ class CleanJobTest {
     Configuration conf = JobRun.local();
     conf.setLong("mapreduce.input.fileinputformat.split.maxsize", 64 * 1024);
     Path out = dir.resolve("out");
-    assertEquals(
-        0,
-        clean(
-                conf,
-                "--schema",
-                TRIPS_SCHEMA.toString(),
-                "--input",
-                trips.toString(),
-                "--output",
-                out.toString())
-            .exit());
+    assertEquals(0, cleanTrips(conf, out).exit());
     // Lines of the input, split on \n by hand, as bytes decoded leniently.
     byte[] all = Files.readAllBytes(trips);
     List<String> lines = new ArrayList<>();
@@ -397,15 +374,7 @@ class CleanJobTest {
         "already exists",
         "--overwrite");
     assertTrue(Files.exists(out.resolve("keep.txt")));
-    JobRun r =
-        clean(
-            "--schema",
-            TRIPS_SCHEMA.toString(),
-            "--input",
-            trips.toString(),
-            "--output",
-            out.toString(),
-            "--overwrite");
+    JobRun r = cleanTrips(JobRun.local(), out, "--overwrite");
     assertEquals(0, r.exit(), r.err());
     assertFalse(Files.exists(out.resolve("keep.txt")));
     checkOutput(out);
@@ -416,27 +385,9 @@ class CleanJobTest {
     JobRun help = clean("--help");
     assertEquals(0, help.exit());
     assertTrue(help.out().startsWith("Usage: hadoop jar batchkit-jobs.jar clean"));
-    JobRun bad =
-        clean(
-            "--schema",
-            TRIPS_SCHEMA.toString(),
-            "--input",
-            trips.toString(),
-            "--output",
-            dir.resolve("o").toString(),
-            "--compress",
-            "lz9");
+    JobRun bad = cleanTrips(JobRun.local(), dir.resolve("o"), "--compress", "lz9");
     assertOneLineError(bad, "--compress lz9 is not known");
-    JobRun zstd =
-        clean(
-            "--schema",
-            TRIPS_SCHEMA.toString(),
-            "--input",
-            trips.toString(),
-            "--output",
-            dir.resolve("z").toString(),
-            "--compress",
-            "zstd");
+    JobRun zstd = cleanTrips(JobRun.local(), dir.resolve("z"), "--compress", "zstd");
     // zstd needs libhadoop; where it is missing that must be a clean one-line refusal.
     assertNotEquals(1, zstd.exit(), zstd.err());
     if (zstd.exit() == 2) {
