@@ -200,6 +200,18 @@ public final class CleanJob extends Configured implements Tool {
               + " has no _SUCCESS and no manifest: do not use it. Fix the cause and re-run with --overwrite.");
       return 1;
     }
+    try {
+      QuarantineLines.resolve(output, conf);
+    } catch (IOException e) {
+      err.println(
+          NAME
+              + ": could not number quarantined lines ("
+              + e.getMessage()
+              + "); "
+              + output
+              + " has no _SUCCESS: re-run with --overwrite");
+      return 1;
+    }
     Counters c = job.getCounters();
     long read = c.findCounter(CleanCounter.READ).getValue();
     long clean = c.findCounter(CleanCounter.CLEAN).getValue();
@@ -255,6 +267,13 @@ public final class CleanJob extends Configured implements Tool {
       cleanCount.increment(1);
     }
 
+    /** Records how many lines a split holds, for {@link QuarantineLines}. */
+    void lines(int fileIndex, long splitStart, long lines)
+        throws IOException, InterruptedException {
+      line.set(fileIndex + "\t" + splitStart + "\t" + lines);
+      outputs.write(NullWritable.get(), line, QuarantineLines.DIR + "/part");
+    }
+
     void close() throws IOException, InterruptedException {
       outputs.close();
     }
@@ -272,7 +291,12 @@ public final class CleanJob extends Configured implements Tool {
     private boolean dedupe;
     private String file;
     private int fileIndex;
-    private LineLocator lines;
+    private long splitStart;
+    private boolean multiline;
+
+    /** The line (counted from this split's first line, 1-based) the next record starts on. */
+    private long nextLine = 1;
+
     private final DedupeKey dedupeKey = new DedupeKey();
     private final PartitionedRow partitioned = new PartitionedRow();
     private final Text quarantineLine = new Text();
@@ -298,7 +322,8 @@ public final class CleanJob extends Configured implements Tool {
       FileSplit split = (FileSplit) context.getInputSplit();
       file = split.getPath().toString();
       fileIndex = fileIndex(conf, split.getPath());
-      lines = new LineLocator(split.getPath(), conf);
+      splitStart = split.getStart();
+      multiline = schema.format().multiline();
       // Looked up once: a counter lookup per record is measurable at millions of records.
       headerCount = context.getCounter(CleanCounter.HEADER_LINES);
       blankCount = context.getCounter(CleanCounter.BLANK_LINES);
@@ -322,19 +347,23 @@ public final class CleanJob extends Configured implements Tool {
     protected void map(LongWritable key, Text value, Context context)
         throws IOException, InterruptedException {
       long offset = key.get();
+      byte[] bytes = value.getBytes();
+      int length = value.getLength();
+      long line = nextLine;
+      // Every line of a split reaches this task exactly once, in order; in multiline mode a record
+      // may span several. The driver adds the lines of earlier splits (QuarantineLines).
+      nextLine += multiline ? 1 + lineBreaks(bytes, length) : 1;
       if (offset == 0 && header) {
         headerCount.increment(1);
         return;
       }
-      byte[] bytes = value.getBytes();
-      int length = value.getLength();
       if (records.skipsBlank(length)) {
         blankCount.increment(1);
         return;
       }
       readCount.increment(1);
       if (!records.process(bytes, length)) {
-        quarantine(offset, bytes, length, context);
+        quarantine(line, offset, bytes, length, context);
         return;
       }
       if (dedupe) {
@@ -348,13 +377,24 @@ public final class CleanJob extends Configured implements Tool {
       }
     }
 
-    private void quarantine(long offset, byte[] bytes, int length, Context context)
+    /** Line breaks inside a record (\n, \r\n or \r), as the record splitter counts them. */
+    static int lineBreaks(byte[] bytes, int length) {
+      int n = 0;
+      for (int i = 0; i < length; i++) {
+        if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == length || bytes[i + 1] != '\n'))) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    private void quarantine(long line, long offset, byte[] bytes, int length, Context context)
         throws IOException, InterruptedException {
       List<Violation> violations = records.violations();
       String json =
           QuarantineRecord.toJson(
               file,
-              lines.lineAt(offset),
+              line,
               offset,
               records.text(),
               records.invalidBytes() ? bytes : null,
@@ -376,8 +416,9 @@ public final class CleanJob extends Configured implements Tool {
 
     @Override
     protected void cleanup(Context context) throws IOException, InterruptedException {
+      // Later splits of the file need this split's line count as part of their base.
+      output.lines(fileIndex, splitStart, nextLine - 1);
       output.close();
-      lines.close();
     }
   }
 

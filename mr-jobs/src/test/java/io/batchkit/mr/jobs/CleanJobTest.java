@@ -25,6 +25,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code clean} end to end on the Hadoop local runner. */
 class CleanJobTest {
@@ -164,12 +166,13 @@ class CleanJobTest {
         OutputFiles.digests(a.resolve("quarantine")), OutputFiles.digests(b.resolve("quarantine")));
   }
 
-  @Test
-  void quarantineLineNumbersPointAtTheRecordEvenInLaterSplits() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"none", "gzip"})
+  void quarantineLineNumbersPointAtTheRecordEvenInLaterSplits(String compress) throws Exception {
     Configuration conf = JobRun.local();
     conf.setLong("mapreduce.input.fileinputformat.split.maxsize", 64 * 1024);
-    Path out = dir.resolve("out");
-    assertEquals(0, cleanTrips(conf, out).exit());
+    Path out = dir.resolve("out-" + compress);
+    assertEquals(0, cleanTrips(conf, out, "--compress", compress).exit());
     // Lines of the input, split on \n by hand, as bytes decoded leniently.
     byte[] all = Files.readAllBytes(trips);
     List<String> lines = new ArrayList<>();
@@ -190,6 +193,8 @@ class CleanJobTest {
       maxLine = Math.max(maxLine, line);
     }
     assertTrue(maxLine > 15_000, "quarantined records from late splits were checked");
+    assertFalse(
+        Files.exists(out.resolve(QuarantineLines.DIR)), "the split line counts are removed");
   }
 
   @Test
