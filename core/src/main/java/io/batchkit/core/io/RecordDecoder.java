@@ -2,7 +2,6 @@ package io.batchkit.core.io;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -44,11 +43,5 @@ public final class RecordDecoder {
     }
     r = strict.flush(out);
     return r.isError() ? in.position() : -1;
-  }
-
-  /** Convenience for tests and small inputs: strict decode, throwing on bad bytes. */
-  public String decodeStrict(byte[] bytes) throws CharacterCodingException {
-    strict.reset();
-    return strict.decode(ByteBuffer.wrap(bytes)).toString();
   }
 }

@@ -29,11 +29,6 @@ public final class RowCleaner {
     return columns.length;
   }
 
-  /** The rules of one column, for checking a single value (as a Hive function does). */
-  public ColumnRules column(int index) {
-    return columns[index];
-  }
-
   /**
    * Cleans one record.
    *

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
@@ -25,39 +24,18 @@ import java.util.Locale;
  */
 final class TemporalParser implements ValueParser {
 
-  /** {@code yyyy-MM-dd HH:mm:ss} or with a {@code T}, with up to nine fractional digits. */
-  private static final DateTimeFormatter DEFAULT_TIMESTAMP =
-      new DateTimeFormatterBuilder()
-          .appendPattern("uuuu-MM-dd")
-          .optionalStart()
-          .appendLiteral('T')
-          .optionalEnd()
-          .optionalStart()
-          .appendLiteral(' ')
-          .optionalEnd()
-          .appendPattern("HH:mm:ss")
-          .optionalStart()
-          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-          .optionalEnd()
-          .toFormatter(Locale.US)
-          .withResolverStyle(ResolverStyle.STRICT);
-
-  private static final DateTimeFormatter DEFAULT_DATE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.US).withResolverStyle(ResolverStyle.STRICT);
-
   private final DateTimeFormatter[] formatters;
   private final FastTemporalPattern[] fast;
   private final boolean[] hasOffset;
   private final boolean dates;
   private final ZoneRules rules;
 
-  private TemporalParser(
-      List<String> formats, DateTimeFormatter fallback, boolean dates, ZoneId zone) {
+  private TemporalParser(List<String> formats, boolean dates, ZoneId zone) {
     List<DateTimeFormatter> fs = new ArrayList<>();
     List<FastTemporalPattern> fasts = new ArrayList<>();
     List<Boolean> offsets = new ArrayList<>();
     if (formats == null || formats.isEmpty()) {
-      fs.add(fallback);
+      fs.add(null); // the default has only the compiled form
       fasts.add(
           dates ? FastTemporalPattern.compile("uuuu-MM-dd") : FastTemporalPattern.isoTimestamp());
       offsets.add(false);
@@ -81,11 +59,11 @@ final class TemporalParser implements ValueParser {
   }
 
   static ValueParser forDates(List<String> formats) {
-    return new TemporalParser(formats, DEFAULT_DATE, true, null);
+    return new TemporalParser(formats, true, null);
   }
 
   static ValueParser forTimestamps(List<String> formats, ZoneId zone) {
-    return new TemporalParser(formats, DEFAULT_TIMESTAMP, false, zone);
+    return new TemporalParser(formats, false, zone);
   }
 
   /**

@@ -76,10 +76,6 @@ public record ColumnType(Kind kind, int precision, int scale) {
     return kind == Kind.DATE || kind == Kind.TIMESTAMP;
   }
 
-  public boolean isNumeric() {
-    return kind == Kind.INT || kind == Kind.BIGINT || kind == Kind.DOUBLE || kind == Kind.DECIMAL;
-  }
-
   @Override
   public String toString() {
     return hiveName();

@@ -25,8 +25,4 @@ public record CsvFormatSpec(
 
   public static final CsvFormatSpec DEFAULT =
       new CsvFormatSpec(',', '"', null, true, false, StandardCharsets.UTF_8);
-
-  public boolean isUtf8() {
-    return StandardCharsets.UTF_8.equals(encoding);
-  }
 }

@@ -67,11 +67,16 @@ class CleanJobTest {
 
   /** {@code clean} of the generated trips with the example schema, plus {@code extra} options. */
   static JobRun cleanTrips(Configuration conf, Path out, String... extra) throws Exception {
+    return clean(conf, TRIPS_SCHEMA, trips, out, extra);
+  }
+
+  static JobRun clean(Configuration conf, Path schema, Path input, Path out, String... extra)
+      throws Exception {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "--schema", TRIPS_SCHEMA.toString(),
-                "--input", trips.toString(),
+                "--schema", schema.toString(),
+                "--input", input.toString(),
                 "--output", out.toString()));
     args.addAll(List.of(extra));
     return clean(conf, args.toArray(new String[0]));
@@ -221,8 +226,7 @@ class CleanJobTest {
         schema,
         "name: s\ncolumns:\n  - {name: id, type: int, required: true}\n  - {name: name, type: string, max_length: 100}\n");
     Path out = dir.resolve("out");
-    JobRun r =
-        clean("--schema", schema.toString(), "--input", in.toString(), "--output", out.toString());
+    JobRun r = clean(JobRun.local(), schema, in, out);
     assertEquals(0, r.exit(), r.err());
     JsonNode counts = checkOutput(out);
     // Records: 1, 2 (bad bytes), 3, 4 (1 MB name: max_length), 5, 6, 7 (no final newline).
@@ -254,16 +258,7 @@ class CleanJobTest {
       o.write(raw);
     }
     Path out = dir.resolve("out");
-    JobRun r =
-        clean(
-            "--schema",
-            TRIPS_SCHEMA.toString(),
-            "--input",
-            in.toString(),
-            "--output",
-            out.toString(),
-            "--compress",
-            "gzip");
+    JobRun r = clean(JobRun.local(), TRIPS_SCHEMA, in, out, "--compress", "gzip");
     assertEquals(0, r.exit(), r.err());
     JsonNode counts = checkOutput(out);
     assertEquals(2 * ledger.get("rows").asLong(), counts.get("read").asLong());
@@ -282,16 +277,7 @@ class CleanJobTest {
     Path in = dir.resolve("m.csv");
     Files.writeString(in, "id,text\n1,\"two\nlines\"\n2,plain\n3,\"never closed\n");
     Path out = dir.resolve("out");
-    JobRun r =
-        clean(
-            "--schema",
-            schema.toString(),
-            "--input",
-            in.toString(),
-            "--output",
-            out.toString(),
-            "--output-format",
-            "csv");
+    JobRun r = clean(JobRun.local(), schema, in, out, "--output-format", "csv");
     assertEquals(0, r.exit(), r.err());
     assertTrue(Files.exists(out.resolve("_SUCCESS")));
     JsonNode counts = manifest(out).get("counts");
@@ -323,13 +309,7 @@ class CleanJobTest {
     Path schema = dir.resolve("bad.yaml");
     Files.writeString(schema, "name: s\ncolumns:\n  - {name: id, type: integer}\n");
     assertOneLineError(
-        clean(
-            "--schema",
-            schema.toString(),
-            "--input",
-            trips.toString(),
-            "--output",
-            dir.resolve("o").toString()),
+        clean(JobRun.local(), schema, trips, dir.resolve("o")),
         "bad.yaml:3:",
         "columns[0] (id).type",
         "unknown type 'integer'");
@@ -339,22 +319,10 @@ class CleanJobTest {
   @Test
   void aMissingInputOrSchemaSaysWhatToCheck() throws Exception {
     assertOneLineError(
-        clean(
-            "--schema",
-            TRIPS_SCHEMA.toString(),
-            "--input",
-            dir.resolve("nope.csv").toString(),
-            "--output",
-            dir.resolve("o").toString()),
+        clean(JobRun.local(), TRIPS_SCHEMA, dir.resolve("nope.csv"), dir.resolve("o")),
         "nope.csv does not exist");
     assertOneLineError(
-        clean(
-            "--schema",
-            dir.resolve("none.yaml").toString(),
-            "--input",
-            trips.toString(),
-            "--output",
-            dir.resolve("o").toString()),
+        clean(JobRun.local(), dir.resolve("none.yaml"), trips, dir.resolve("o")),
         "cannot read schema",
         "--schema");
     assertOneLineError(
@@ -369,15 +337,7 @@ class CleanJobTest {
     Files.createDirectories(out);
     Files.writeString(out.resolve("keep.txt"), "precious");
     assertOneLineError(
-        clean(
-            "--schema",
-            TRIPS_SCHEMA.toString(),
-            "--input",
-            trips.toString(),
-            "--output",
-            out.toString()),
-        "already exists",
-        "--overwrite");
+        clean(JobRun.local(), TRIPS_SCHEMA, trips, out), "already exists", "--overwrite");
     assertTrue(Files.exists(out.resolve("keep.txt")));
     JobRun r = cleanTrips(JobRun.local(), out, "--overwrite");
     assertEquals(0, r.exit(), r.err());
