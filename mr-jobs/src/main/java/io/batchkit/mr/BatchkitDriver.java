@@ -1,5 +1,6 @@
 package io.batchkit.mr;
 
+import io.batchkit.mr.jobs.AggregateJob;
 import io.batchkit.mr.jobs.CleanJob;
 import io.batchkit.mr.tools.CleanLoop;
 import io.batchkit.mr.tools.TripGenerator;
@@ -19,6 +20,7 @@ public final class BatchkitDriver {
   static Map<String, Object[]> jobs() {
     Map<String, Object[]> jobs = new LinkedHashMap<>();
     jobs.put(CleanJob.NAME, new Object[] {CleanJob.class, CleanJob.DESCRIPTION});
+    jobs.put(AggregateJob.NAME, new Object[] {AggregateJob.class, AggregateJob.DESCRIPTION});
     jobs.put(TripGenerator.NAME, new Object[] {TripGenerator.class, TripGenerator.DESCRIPTION});
     jobs.put(CleanLoop.NAME, new Object[] {CleanLoop.class, CleanLoop.DESCRIPTION});
     return jobs;

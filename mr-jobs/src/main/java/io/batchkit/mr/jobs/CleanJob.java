@@ -234,6 +234,8 @@ public final class CleanJob extends Configured implements Tool {
     CleanManifest manifest =
         new CleanManifest(schema, job, inputs, output, format, compress, dedupe, started, finished);
     manifest.write(conf);
+    io.batchkit.mr.io.DatasetOutput.writeSchema(
+        output, schema, "rows of " + schema.name() + " that passed batchkit clean", conf);
     FileSystem fs = output.getFileSystem(conf);
     fs.create(new Path(output, "_SUCCESS"), true).close();
     out.print(manifest.summary(Duration.between(started, finished)));

@@ -67,6 +67,20 @@ public final class CleanRecords {
    *     #key()} describe it, else {@link #violations()} and {@link #text()} do
    */
   public boolean process(byte[] bytes, int length) {
+    if (!parse(bytes, length)) {
+      return false;
+    }
+    row.setLength(0);
+    format.append(values, row);
+    return true;
+  }
+
+  /**
+   * Decodes, parses and checks one record without formatting it.
+   *
+   * @return true if the record is clean; then {@link #values()} holds its typed values
+   */
+  public boolean parse(byte[] bytes, int length) {
     violations.clear();
     invalidBytes = false;
     text = decoder.decode(bytes, length);
@@ -85,16 +99,16 @@ public final class CleanRecords {
       }
     }
     try {
-      if (!cleaner.clean(parser.parse(text), values, violations)) {
-        return false;
-      }
+      return cleaner.clean(parser.parse(text), values, violations);
     } catch (MalformedRecordException e) {
       violations.add(new Violation(null, Rule.MALFORMED, e.getMessage()));
       return false;
     }
-    row.setLength(0);
-    format.append(values, row);
-    return true;
+  }
+
+  /** The typed values of the current record (reused for the next record). */
+  public Object[] values() {
+    return values;
   }
 
   public String row() {

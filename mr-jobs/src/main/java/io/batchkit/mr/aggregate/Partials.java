@@ -1,0 +1,87 @@
+package io.batchkit.mr.aggregate;
+
+import io.batchkit.mr.io.JobSchema;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.List;
+import org.apache.hadoop.conf.Configurable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.Writable;
+
+/**
+ * The partial aggregates of one group, one {@link Accumulator} per metric: the map output value,
+ * merged by the combiner and the reducer. Hadoop creates it through its configuration, which says
+ * which metrics it holds.
+ */
+public final class Partials implements Writable, Configurable {
+  static final String CONF_METRICS = "batchkit.aggregate.metrics";
+
+  private Configuration conf;
+  private Accumulator[] accumulators;
+
+  public Partials() {}
+
+  public Partials(List<Metric> metrics) {
+    init(metrics);
+  }
+
+  private void init(List<Metric> metrics) {
+    accumulators = new Accumulator[metrics.size()];
+    for (int i = 0; i < accumulators.length; i++) {
+      accumulators[i] = Accumulator.create(metrics.get(i));
+    }
+  }
+
+  public Accumulator get(int i) {
+    return accumulators[i];
+  }
+
+  public int size() {
+    return accumulators.length;
+  }
+
+  public void add(Object[] row, List<Metric> metrics) {
+    for (int i = 0; i < accumulators.length; i++) {
+      int c = metrics.get(i).column();
+      accumulators[i].add(c < 0 ? null : row[c]);
+    }
+  }
+
+  public void merge(Partials other) {
+    for (int i = 0; i < accumulators.length; i++) {
+      accumulators[i].merge(other.accumulators[i]);
+    }
+  }
+
+  public void reset() {
+    for (Accumulator a : accumulators) {
+      a.reset();
+    }
+  }
+
+  @Override
+  public void write(DataOutput out) throws IOException {
+    for (Accumulator a : accumulators) {
+      a.write(out);
+    }
+  }
+
+  @Override
+  public void readFields(DataInput in) throws IOException {
+    for (Accumulator a : accumulators) {
+      a.read(in);
+    }
+  }
+
+  @Override
+  public void setConf(Configuration conf) {
+    this.conf = conf;
+    init(Aggregation.metrics(JobSchema.load(conf), conf.get(CONF_METRICS)));
+  }
+
+  @Override
+  public Configuration getConf() {
+    return conf;
+  }
+}

@@ -1,0 +1,94 @@
+package io.batchkit.mr.common;
+
+import io.batchkit.core.schema.SchemaException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Set;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.util.Tool;
+
+/**
+ * What every batchkit job shares: option parsing and {@code --help}, one-line errors with exit 2
+ * for usage, schema and path problems, progress while the job runs, and the finish that makes an
+ * output usable ({@code _MANIFEST.json}, then {@code _SUCCESS}, last).
+ */
+public abstract class JobTool extends Configured implements Tool {
+  protected final PrintStream out;
+  protected final PrintStream err;
+
+  protected JobTool(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  protected abstract String name();
+
+  protected abstract String usage();
+
+  /** Option names that take a value. */
+  protected abstract Set<String> options();
+
+  /** Option names that take none. */
+  protected abstract Set<String> flags();
+
+  /** Runs the job with parsed arguments; returns the exit code. */
+  protected abstract int execute(Args args) throws Exception;
+
+  @Override
+  public final int run(String[] argv) throws Exception {
+    try {
+      Args args = Args.parse(name(), argv, options(), flags());
+      if (args.has("help")) {
+        out.println(usage());
+        return 0;
+      }
+      return execute(args);
+    } catch (UsageException | SchemaException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+  }
+
+  /** Submits the job and waits; on failure says what to do and returns false. */
+  protected boolean runJob(Job job, Path output) throws IOException, InterruptedException {
+    // _SUCCESS is written by finish() after the manifest, so that it really is the last file.
+    job.getConfiguration().setBoolean("mapreduce.fileoutputcommitter.marksuccessfuljobs", false);
+    try {
+      job.submit();
+    } catch (IOException | ClassNotFoundException e) {
+      err.println(name() + ": could not submit the job (" + e.getMessage() + ")");
+      return false;
+    }
+    if (JobProgress.await(job, name(), err)) {
+      return true;
+    }
+    err.println(
+        name()
+            + ": job "
+            + job.getJobID()
+            + " failed ("
+            + job.getStatus().getFailureInfo()
+            + "); "
+            + output
+            + " has no _SUCCESS and no manifest: do not use it. Fix the cause and re-run with"
+            + " --overwrite.");
+    return false;
+  }
+
+  /** Writes the manifest, then {@code _SUCCESS}: only a complete output has both. */
+  protected void finish(Path output, Manifest manifest) throws IOException {
+    manifest.write(output, getConf());
+    FileSystem fs = output.getFileSystem(getConf());
+    fs.create(new Path(output, "_SUCCESS"), true).close();
+  }
+
+  /** A one-line error for counts that do not add up; the output is left without _SUCCESS. */
+  protected int unreconciled(String equation) {
+    err.println(
+        name() + ": counts do not reconcile (" + equation + "); output left without _SUCCESS");
+    return 1;
+  }
+}

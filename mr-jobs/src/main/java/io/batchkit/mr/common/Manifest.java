@@ -1,0 +1,83 @@
+package io.batchkit.mr.common;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.batchkit.core.schema.Schema;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Job;
+
+/**
+ * {@code OUT/_MANIFEST.json} of the jobs after {@code clean}: what was read and what came of it.
+ */
+public final class Manifest {
+  public static final String FILE = "_MANIFEST.json";
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final ObjectNode root = JSON.createObjectNode();
+
+  public Manifest(
+      String job, Schema schema, Job hadoopJob, List<FileStatus> inputs, Instant started) {
+    root.put("job", job);
+    root.put("dataset", schema.name());
+    root.put("schema", schema.source());
+    root.put("schema_sha256", schema.sha256());
+    root.put("job_id", hadoopJob.getJobID() == null ? null : hadoopJob.getJobID().toString());
+    root.put("started", started.toString());
+    root.put("finished", Instant.now().toString());
+    root.putObject("counts");
+    var in = root.putArray("inputs");
+    for (FileStatus f : inputs) {
+      in.addObject().put("path", f.getPath().toString()).put("bytes", f.getLen());
+    }
+    root.putObject("outputs");
+  }
+
+  public Manifest count(String name, long value) {
+    ((ObjectNode) root.get("counts")).put(name, value);
+    return this;
+  }
+
+  public Manifest output(String name, String value) {
+    ((ObjectNode) root.get("outputs")).put(name, value);
+    return this;
+  }
+
+  /** Any other section, as a tree of maps, lists, strings and numbers. */
+  public Manifest section(String name, Object value) {
+    root.set(name, JSON.valueToTree(value));
+    return this;
+  }
+
+  public ObjectNode root() {
+    return root;
+  }
+
+  public long count(String name) {
+    return root.get("counts").get(name).asLong();
+  }
+
+  void write(Path output, Configuration conf) throws IOException {
+    FileSystem fs = output.getFileSystem(conf);
+    try (OutputStream os = fs.create(new Path(output, FILE), true)) {
+      JSON.writeValue(os, root);
+    }
+  }
+
+  /** Reads a manifest as a plain tree (for the next job, or a pipeline). */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> read(Path dir, Configuration conf) throws IOException {
+    FileSystem fs = dir.getFileSystem(conf);
+    try (java.io.InputStream in = fs.open(new Path(dir, FILE))) {
+      return JSON.readValue(in, Map.class);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package io.batchkit.mr.io;
+
+import io.batchkit.core.schema.Schema;
+import io.batchkit.core.schema.SchemaParser;
+import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.InputFiles;
+import io.batchkit.mr.common.Manifest;
+import io.batchkit.mr.common.UsageException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+
+/**
+ * The input of a job after {@code clean}: either a batchkit output directory (it has {@code
+ * _MANIFEST.json} and {@code _SUCCESS}; its rows in {@code clean/} or {@code data/} are Hive text
+ * and its {@code _SCHEMA.yaml} describes them), or raw CSV files read against {@code --schema} with
+ * {@code clean}'s rules, invalid records being counted, never silently used.
+ */
+public final class DatasetInput {
+  public static final String SCHEMA_FILE = "_SCHEMA.yaml";
+  static final String CONF_KIND = "batchkit.input.kind";
+
+  /** How the input's records are read. */
+  public enum Kind {
+    RAW,
+    DATASET
+  }
+
+  private final Kind kind;
+  private final List<FileStatus> files;
+  private final Path schemaFile;
+
+  private DatasetInput(Kind kind, List<FileStatus> files, Path schemaFile) {
+    this.kind = kind;
+    this.files = files;
+    this.schemaFile = schemaFile;
+  }
+
+  public static DatasetInput resolve(String job, List<String> specs, Configuration conf)
+      throws UsageException, IOException {
+    if (specs.isEmpty()) {
+      throw new UsageException(job + ": --input is required (see " + job + " --help)");
+    }
+    List<String> rows = new ArrayList<>();
+    Path schemaFile = null;
+    int datasets = 0;
+    for (String spec : specs) {
+      Path p = new Path(spec);
+      FileSystem fs = p.getFileSystem(conf);
+      if (!fs.exists(new Path(p, Manifest.FILE))) {
+        rows.add(spec);
+        continue;
+      }
+      datasets++;
+      if (!fs.exists(new Path(p, "_SUCCESS"))) {
+        throw new UsageException(
+            job
+                + ": input "
+                + spec
+                + " has a manifest but no _SUCCESS: the job that wrote it did not finish; re-run"
+                + " that job");
+      }
+      Map<String, Object> manifest = Manifest.read(p, conf);
+      Object outputs = manifest.get("outputs");
+      if (outputs instanceof Map<?, ?> o && "csv".equals(o.get("format"))) {
+        throw new UsageException(
+            job
+                + ": input "
+                + spec
+                + " holds CSV rows; later jobs read clean's text output (run clean without"
+                + " --output-format csv)");
+      }
+      Path data = fs.exists(new Path(p, "clean")) ? new Path(p, "clean") : new Path(p, "data");
+      if (!fs.exists(data)) {
+        throw new UsageException(job + ": input " + spec + " has no clean/ or data/ directory");
+      }
+      rows.add(data.toString());
+      if (schemaFile == null && fs.exists(new Path(p, SCHEMA_FILE))) {
+        schemaFile = new Path(p, SCHEMA_FILE);
+      }
+    }
+    if (datasets > 0 && datasets < specs.size()) {
+      throw new UsageException(
+          job
+              + ": --input mixes batchkit outputs with raw files; give one kind per run (raw CSV"
+              + " goes through clean first)");
+    }
+    List<FileStatus> files = InputFiles.list(job, rows, conf);
+    return new DatasetInput(datasets > 0 ? Kind.DATASET : Kind.RAW, files, schemaFile);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public List<FileStatus> files() {
+    return files;
+  }
+
+  /**
+   * The schema: {@code --schema} if given, else the input dataset's own {@code _SCHEMA.yaml}.
+   *
+   * @return the schema file's bytes and where they came from
+   */
+  public Object[] schemaYaml(String job, Args args, Configuration conf)
+      throws UsageException, IOException {
+    String location = args.get("schema", null);
+    if (location == null) {
+      if (schemaFile == null) {
+        throw new UsageException(
+            job
+                + ": --schema is required (the input is not a batchkit output with a "
+                + SCHEMA_FILE
+                + ")");
+      }
+      location = schemaFile.toString();
+    }
+    try {
+      return new Object[] {JobSchema.read(location, conf), location};
+    } catch (IOException e) {
+      throw new UsageException(
+          job + ": cannot read schema " + location + " (" + e.getMessage() + "); check --schema");
+    }
+  }
+
+  /** Reads the schema ({@link #schemaYaml}) and stores it in the job configuration. */
+  public Schema loadSchema(String job, Args args, Configuration jobConf)
+      throws UsageException, IOException {
+    Object[] yaml = schemaYaml(job, args, jobConf);
+    Schema schema = SchemaParser.parse((byte[]) yaml[0], (String) yaml[1]);
+    JobSchema.store(jobConf, (byte[]) yaml[0], (String) yaml[1]);
+    return schema;
+  }
+
+  /** Adds the files to the job with the input format their kind needs. */
+  public void configure(Job job, Schema schema) throws IOException {
+    for (FileStatus f : files) {
+      FileInputFormat.addInputPath(job, f.getPath());
+    }
+    job.getConfiguration().set(CONF_KIND, kind.name());
+    job.setInputFormatClass(
+        kind == Kind.RAW && schema.format().multiline()
+            ? WholeFileCsvInputFormat.class
+            : CsvLineInputFormat.class);
+  }
+
+  /** The task-side reader of this job's records. */
+  public static RowSource rowSource(Configuration conf) {
+    return new RowSource(JobSchema.load(conf), kind(conf));
+  }
+
+  public static Kind kind(Configuration conf) {
+    return Kind.valueOf(conf.get(CONF_KIND, Kind.DATASET.name()));
+  }
+}

@@ -1,0 +1,76 @@
+package io.batchkit.mr.io;
+
+import io.batchkit.core.io.QuarantineRecord;
+import io.batchkit.core.io.RowFormat;
+import io.batchkit.core.rules.Violation;
+import io.batchkit.core.schema.Schema;
+import io.batchkit.core.schema.SchemaWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.TaskInputOutputContext;
+import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
+
+/**
+ * Writes a task's rows as a batchkit dataset: Hive text under {@code <dir>/<partition>/part-*}, and
+ * records that could not be used as JSON lines under {@code quarantine/}.
+ */
+public final class DatasetOutput {
+  private final MultipleOutputs<NullWritable, Text> outputs;
+  private final StringBuilder row = new StringBuilder(256);
+  private final Text line = new Text();
+
+  @SuppressWarnings("unchecked")
+  public DatasetOutput(TaskInputOutputContext<?, ?, ?, ?> context) {
+    this.outputs =
+        new MultipleOutputs<>((TaskInputOutputContext<?, ?, NullWritable, Text>) context);
+  }
+
+  /** Writes one row under {@code dir} (e.g. {@code data}) in its partition directory. */
+  public void row(String dir, String partitionDir, Object[] values)
+      throws IOException, InterruptedException {
+    row.setLength(0);
+    RowFormat.TEXT.append(values, row);
+    line(dir, partitionDir, row.toString());
+  }
+
+  /** Writes one already formatted row. */
+  public void line(String dir, String partitionDir, String text)
+      throws IOException, InterruptedException {
+    line.set(text.getBytes(StandardCharsets.UTF_8));
+    outputs.write(
+        NullWritable.get(),
+        line,
+        partitionDir.isEmpty() ? dir + "/part" : dir + "/" + partitionDir + "/part");
+  }
+
+  public void quarantine(String file, long offset, String raw, List<Violation> violations)
+      throws IOException, InterruptedException {
+    String json = QuarantineRecord.toJson(file, 0, offset, raw, null, 0, violations);
+    line.set(json.getBytes(StandardCharsets.UTF_8));
+    outputs.write(NullWritable.get(), line, "quarantine/part");
+  }
+
+  public void close() throws IOException, InterruptedException {
+    outputs.close();
+  }
+
+  /** Writes {@code _SCHEMA.yaml}, the schema of the rows a job wrote under {@code output}. */
+  public static void writeSchema(Path output, Schema schema, String description, Configuration conf)
+      throws IOException {
+    writeSchema(output, SchemaWriter.derived(schema, schema.columns(), description), conf);
+  }
+
+  public static void writeSchema(Path output, String yaml, Configuration conf) throws IOException {
+    FileSystem fs = output.getFileSystem(conf);
+    try (OutputStream os = fs.create(new Path(output, DatasetInput.SCHEMA_FILE), true)) {
+      os.write(yaml.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}
