@@ -2,6 +2,8 @@ package io.batchkit.mr;
 
 import io.batchkit.mr.jobs.AggregateJob;
 import io.batchkit.mr.jobs.CleanJob;
+import io.batchkit.mr.jobs.SplitJob;
+import io.batchkit.mr.jobs.UpsertJob;
 import io.batchkit.mr.tools.CleanLoop;
 import io.batchkit.mr.tools.TripGenerator;
 import java.io.PrintStream;
@@ -21,6 +23,8 @@ public final class BatchkitDriver {
     Map<String, Object[]> jobs = new LinkedHashMap<>();
     jobs.put(CleanJob.NAME, new Object[] {CleanJob.class, CleanJob.DESCRIPTION});
     jobs.put(AggregateJob.NAME, new Object[] {AggregateJob.class, AggregateJob.DESCRIPTION});
+    jobs.put(SplitJob.NAME, new Object[] {SplitJob.class, SplitJob.DESCRIPTION});
+    jobs.put(UpsertJob.NAME, new Object[] {UpsertJob.class, UpsertJob.DESCRIPTION});
     jobs.put(TripGenerator.NAME, new Object[] {TripGenerator.class, TripGenerator.DESCRIPTION});
     jobs.put(CleanLoop.NAME, new Object[] {CleanLoop.class, CleanLoop.DESCRIPTION});
     return jobs;
