@@ -2,6 +2,7 @@ package io.batchkit.mr;
 
 import io.batchkit.mr.jobs.AggregateJob;
 import io.batchkit.mr.jobs.CleanJob;
+import io.batchkit.mr.jobs.EnrichJob;
 import io.batchkit.mr.jobs.SplitJob;
 import io.batchkit.mr.jobs.UpsertJob;
 import io.batchkit.mr.tools.CleanLoop;
@@ -24,6 +25,7 @@ public final class BatchkitDriver {
     jobs.put(CleanJob.NAME, new Object[] {CleanJob.class, CleanJob.DESCRIPTION});
     jobs.put(AggregateJob.NAME, new Object[] {AggregateJob.class, AggregateJob.DESCRIPTION});
     jobs.put(SplitJob.NAME, new Object[] {SplitJob.class, SplitJob.DESCRIPTION});
+    jobs.put(EnrichJob.NAME, new Object[] {EnrichJob.class, EnrichJob.DESCRIPTION});
     jobs.put(UpsertJob.NAME, new Object[] {UpsertJob.class, UpsertJob.DESCRIPTION});
     jobs.put(TripGenerator.NAME, new Object[] {TripGenerator.class, TripGenerator.DESCRIPTION});
     jobs.put(CleanLoop.NAME, new Object[] {CleanLoop.class, CleanLoop.DESCRIPTION});

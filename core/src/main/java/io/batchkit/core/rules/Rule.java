@@ -23,7 +23,9 @@ public enum Rule {
   MAX,
   MIN_LENGTH,
   MAX_LENGTH,
-  PATTERN;
+  PATTERN,
+  /** {@code enrich}: the row's join key has no match in the lookup table. */
+  LOOKUP;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

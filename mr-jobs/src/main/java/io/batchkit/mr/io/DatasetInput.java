@@ -111,12 +111,19 @@ public final class DatasetInput {
    */
   public Object[] schemaYaml(String job, Args args, Configuration conf)
       throws UsageException, IOException {
-    String location = args.get("schema", null);
+    return schemaYaml(job, args.get("schema", null), "schema", conf);
+  }
+
+  /** As above, with the schema named by option {@code --option} (null if not given). */
+  public Object[] schemaYaml(String job, String location, String option, Configuration conf)
+      throws UsageException, IOException {
     if (location == null) {
       if (schemaFile == null) {
         throw new UsageException(
             job
-                + ": --schema is required (the input is not a batchkit output with a "
+                + ": --"
+                + option
+                + " is required (the input is not a batchkit output with a "
                 + SCHEMA_FILE
                 + ")");
       }
@@ -126,7 +133,13 @@ public final class DatasetInput {
       return new Object[] {JobSchema.read(location, conf), location};
     } catch (IOException e) {
       throw new UsageException(
-          job + ": cannot read schema " + location + " (" + e.getMessage() + "); check --schema");
+          job
+              + ": cannot read schema "
+              + location
+              + " ("
+              + e.getMessage()
+              + "); check --"
+              + option);
     }
   }
 

@@ -34,6 +34,18 @@ public final class JobSchema {
     conf.set(SOURCE, source);
   }
 
+  /** Stores a second schema (e.g. a lookup table's) under its own name. */
+  public static void store(Configuration conf, String slot, byte[] yaml, String source) {
+    conf.set(YAML + "." + slot, Base64.getEncoder().encodeToString(yaml));
+    conf.set(SOURCE + "." + slot, source);
+  }
+
+  public static Schema load(Configuration conf, String slot) {
+    byte[] yaml =
+        Base64.getDecoder().decode(conf.get(YAML + "." + slot).getBytes(StandardCharsets.US_ASCII));
+    return SchemaParser.parse(yaml, conf.get(SOURCE + "." + slot, slot));
+  }
+
   public static Schema load(Configuration conf) {
     String encoded = conf.get(YAML);
     if (encoded == null) {

@@ -57,17 +57,23 @@ public final class TripGenerator {
     long seed = 42;
     Path output = null;
     Path expect = null;
+    Path zones = null;
     for (int i = 0; i < argv.length; i++) {
       switch (argv[i]) {
         case "--rows" -> rows = Long.parseLong(argv[++i].replace("_", ""));
         case "--seed" -> seed = Long.parseLong(argv[++i]);
         case "--output" -> output = Path.of(argv[++i]);
         case "--expect" -> expect = Path.of(argv[++i]);
+        case "--zones" -> zones = Path.of(argv[++i]);
         case "-h", "--help" -> {
           System.out.println(
               "Usage: generate-trips --output FILE[.gz] [--rows N (200000)] [--seed S (42)] [--expect FILE.json]\n"
+                  + "                      [--zones FILE.csv]\n"
                   + "  Writes N data rows (plus a header) for examples/trips.yaml; --expect writes the\n"
-                  + "  generator's own ledger: rows, quarantined by rule and column, duplicates.");
+                  + "  generator's own ledger: rows, quarantined by rule and column, duplicates.\n"
+                  + "  --zones writes a zone lookup for examples/zones.yaml (zones 1.."
+                  + ZONES_IN_LOOKUP
+                  + "; trips also use\n  zones up to 265, so a join has unmatched rows).");
           return;
         }
         default -> {
@@ -81,11 +87,36 @@ public final class TripGenerator {
       System.err.println(NAME + ": --output is required (see " + NAME + " --help)");
       System.exit(2);
     }
+    if (zones != null) {
+      writeZones(zones);
+    }
     TripGenerator g = new TripGenerator(seed);
     g.write(output, rows);
     if (expect != null) {
       Files.writeString(expect, g.ledger(rows));
     }
+  }
+
+  /** The zone lookup has zones 1..263; trips use 1..265 (264 and 265 are NYC's "unknown"). */
+  public static final int ZONES_IN_LOOKUP = 263;
+
+  static final String[] BOROUGHS = {
+    "Manhattan", "Brooklyn", "Queens", "Bronx", "Staten Island", "EWR"
+  };
+
+  /** zone_id,borough,zone_name: the borough of zone z is BOROUGHS[z % 6]. */
+  static void writeZones(Path file) throws IOException {
+    StringBuilder sb = new StringBuilder("zone_id,borough,zone_name\n");
+    for (int z = 1; z <= ZONES_IN_LOOKUP; z++) {
+      sb.append(z).append(',').append(BOROUGHS[z % BOROUGHS.length]);
+      sb.append(",\"Zone ").append(z).append(", ").append(BOROUGHS[z % BOROUGHS.length]);
+      sb.append("\"\n");
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(file, sb);
   }
 
   void write(Path file, long rows) throws IOException {
