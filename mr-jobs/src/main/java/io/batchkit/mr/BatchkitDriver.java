@@ -2,6 +2,7 @@ package io.batchkit.mr;
 
 import io.batchkit.mr.jobs.AggregateJob;
 import io.batchkit.mr.jobs.CleanJob;
+import io.batchkit.mr.jobs.ConvertJob;
 import io.batchkit.mr.jobs.EnrichJob;
 import io.batchkit.mr.jobs.SplitJob;
 import io.batchkit.mr.jobs.UpsertJob;
@@ -27,6 +28,7 @@ public final class BatchkitDriver {
     jobs.put(SplitJob.NAME, new Object[] {SplitJob.class, SplitJob.DESCRIPTION});
     jobs.put(EnrichJob.NAME, new Object[] {EnrichJob.class, EnrichJob.DESCRIPTION});
     jobs.put(UpsertJob.NAME, new Object[] {UpsertJob.class, UpsertJob.DESCRIPTION});
+    jobs.put(ConvertJob.NAME, new Object[] {ConvertJob.class, ConvertJob.DESCRIPTION});
     jobs.put(TripGenerator.NAME, new Object[] {TripGenerator.class, TripGenerator.DESCRIPTION});
     jobs.put(CleanLoop.NAME, new Object[] {CleanLoop.class, CleanLoop.DESCRIPTION});
     return jobs;

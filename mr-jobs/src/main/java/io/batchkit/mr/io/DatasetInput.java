@@ -69,13 +69,16 @@ public final class DatasetInput {
       }
       Map<String, Object> manifest = Manifest.read(p, conf);
       Object outputs = manifest.get("outputs");
-      if (outputs instanceof Map<?, ?> o && "csv".equals(o.get("format"))) {
+      Object format = outputs instanceof Map<?, ?> o ? o.get("format") : null;
+      if (format != null && !"text".equals(format)) {
         throw new UsageException(
             job
                 + ": input "
                 + spec
-                + " holds CSV rows; later jobs read clean's text output (run clean without"
-                + " --output-format csv)");
+                + " holds "
+                + format
+                + " files; batchkit jobs read Hive text rows (clean's default output, or the"
+                + " input of convert)");
       }
       Path data = fs.exists(new Path(p, "clean")) ? new Path(p, "clean") : new Path(p, "data");
       if (!fs.exists(data)) {
