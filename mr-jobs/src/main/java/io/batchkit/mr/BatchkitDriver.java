@@ -4,6 +4,7 @@ import io.batchkit.mr.jobs.AggregateJob;
 import io.batchkit.mr.jobs.CleanJob;
 import io.batchkit.mr.jobs.ConvertJob;
 import io.batchkit.mr.jobs.EnrichJob;
+import io.batchkit.mr.jobs.ProfileJob;
 import io.batchkit.mr.jobs.SplitJob;
 import io.batchkit.mr.jobs.UpsertJob;
 import io.batchkit.mr.tools.CleanLoop;
@@ -26,6 +27,7 @@ public final class BatchkitDriver {
     jobs.put(CleanJob.NAME, new Object[] {CleanJob.class, CleanJob.DESCRIPTION});
     jobs.put(AggregateJob.NAME, new Object[] {AggregateJob.class, AggregateJob.DESCRIPTION});
     jobs.put(SplitJob.NAME, new Object[] {SplitJob.class, SplitJob.DESCRIPTION});
+    jobs.put(ProfileJob.NAME, new Object[] {ProfileJob.class, ProfileJob.DESCRIPTION});
     jobs.put(EnrichJob.NAME, new Object[] {EnrichJob.class, EnrichJob.DESCRIPTION});
     jobs.put(UpsertJob.NAME, new Object[] {UpsertJob.class, UpsertJob.DESCRIPTION});
     jobs.put(ConvertJob.NAME, new Object[] {ConvertJob.class, ConvertJob.DESCRIPTION});

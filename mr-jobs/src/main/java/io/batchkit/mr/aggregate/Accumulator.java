@@ -75,7 +75,7 @@ public abstract class Accumulator {
   }
 
   /** {@code count} (rows, nulls included) or {@code count(col)} (non-null values). */
-  static final class Count extends Accumulator {
+  public static final class Count extends Accumulator {
     private final boolean rows;
     long n;
 
@@ -117,7 +117,7 @@ public abstract class Accumulator {
   }
 
   /** Exact sums: long for integers, BigDecimal for decimals, double for doubles. */
-  static final class Sum extends Accumulator {
+  public static final class Sum extends Accumulator {
     private final ColumnType.Kind kind;
     private boolean any;
     private long l;
@@ -196,7 +196,7 @@ public abstract class Accumulator {
   }
 
   /** {@code min} (sign -1) or {@code max} (sign 1), in the column's own type and order. */
-  static final class Extreme extends Accumulator {
+  public static final class Extreme extends Accumulator {
     private final ColumnType type;
     private final int sign;
     private Comparable<Object> best;
@@ -247,7 +247,7 @@ public abstract class Accumulator {
   }
 
   /** Count, mean and sum of squared deviations, merged with Chan et al.'s parallel formula. */
-  static final class Moments extends Accumulator {
+  public static final class Moments extends Accumulator {
     private final boolean stddev;
     long n;
     double mean;
@@ -296,6 +296,18 @@ public abstract class Accumulator {
       m2 = in.readDouble();
     }
 
+    public long n() {
+      return n;
+    }
+
+    public double mean() {
+      return mean;
+    }
+
+    public double stddev() {
+      return Math.sqrt(Math.max(0, m2 / n));
+    }
+
     /** The mean, or the population standard deviation (Hive's {@code stddev}). */
     @Override
     public Object result() {
@@ -314,7 +326,7 @@ public abstract class Accumulator {
   }
 
   /** Exact distinct count: the set of values in canonical text form. */
-  static final class Distinct extends Accumulator {
+  public static final class Distinct extends Accumulator {
     final Set<String> values = new HashSet<>();
 
     @Override
@@ -450,7 +462,7 @@ public abstract class Accumulator {
   }
 
   /** {@code approx_distinct}: an HLL_4 sketch, the type Hive's {@code ds_hll_*} functions read. */
-  static final class ApproxDistinct extends Sketching {
+  public static final class ApproxDistinct extends Sketching {
     private HllSketch sketch;
     private Union union;
 
@@ -541,7 +553,7 @@ public abstract class Accumulator {
   }
 
   /** {@code approx_quantile}: a KLL floats sketch, the type Hive's {@code ds_kll_*} read. */
-  static final class ApproxQuantile extends Sketching {
+  public static final class ApproxQuantile extends Sketching {
     private final double rank;
     private KllFloatsSketch sketch;
 
