@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo pipeline on the embedded default (Hadoop local runner, local files): builds what it needs,
-# generates a deterministic sample of dirty NYC-taxi-like trips, cleans it with dedupe, and prints
-# what became of every record.
+# generates a deterministic sample of dirty NYC-taxi-like trips and a zone lookup, runs
+# examples/demo-pipeline.yaml (clean -> enrich -> aggregate -> profile -> convert -> split), and
+# prints what became of every record and where the profile report is.
 #
 #   scripts/demo.sh                 200,000 rows into target/demo/
 #   ROWS=1000000 scripts/demo.sh    more rows
@@ -20,18 +21,18 @@ fi
 
 start=$(date +%s%N)
 mkdir -p "$work/landing"
-echo "== 1/2 generate $rows dirty trip records (seed 42) -> $work/landing/trips.csv"
-"$batchkit" generate-trips --rows "$rows" --seed 42 \
-  --output "$work/landing/trips.csv" --expect "$work/expected.json"
+echo "== generate $rows dirty trip records (seed 42) and the zone lookup -> $work/landing/"
+"$batchkit" generate-trips --rows "$rows" --seed 42 --output "$work/landing/trips.csv" \
+  --expect "$work/expected.json" --zones "$work/landing/zones.csv"
 
-echo "== 2/2 clean --dedupe with examples/trips.yaml -> $work/out"
-"$batchkit" clean --schema "$root/examples/trips.yaml" --input "$work/landing" \
-  --output "$work/out" --dedupe --overwrite
+echo "== run examples/demo-pipeline.yaml"
+"$batchkit" run "$root/examples/demo-pipeline.yaml" --var work="$work" \
+  --var schemas="$root/examples" --overwrite 2>&1 | grep -vE '^[a-z]+: (map [0-9]+%|job job_)'
 
-manifest="$work/out/_MANIFEST.json"
+manifest="$work/out/clean/_MANIFEST.json"
 count() { awk -v k="\"$1\"" '$1 == k { gsub(/[^0-9]/, "", $3); print $3; exit }' "$manifest"; }
 read_n=$(count read); clean_n=$(count clean); quarantined_n=$(count quarantined); duplicates_n=$(count duplicates)
-partitions=$(find "$work/out/clean" -mindepth 1 -maxdepth 1 -type d -name 'dt=*' | wc -l)
+partitions=$(find "$work/out/clean/clean" -mindepth 1 -maxdepth 1 -type d -name 'dt=*' | wc -l)
 elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
 
 echo
@@ -41,10 +42,16 @@ printf '  read %d = clean %d + quarantined %d + duplicates %d: %s\n' \
   "$( [[ $read_n -eq $((clean_n + quarantined_n + duplicates_n)) ]] && echo "reconciles" || echo "DOES NOT RECONCILE" )"
 echo "  quarantined by rule (records):"
 awk '/"quarantined_by_rule"/ {on=1; next} on && /}/ {exit} on { gsub(/[",]/, ""); printf "    %-18s %s\n", $1, $3 }' "$manifest"
-echo "  clean rows:  $work/out/clean/ ($partitions dt= partitions, Hive text: tab-separated, \\N null)"
-echo "  quarantine:  $work/out/quarantine/ (one JSON line per record: file, line, raw, violations)"
-echo "  manifest:    $manifest"
+echo "  clean rows:  $work/out/clean/clean/ ($partitions dt= partitions, Hive text: tab-separated, \\N null)"
+echo "  quarantine:  $work/out/clean/quarantine/ (one JSON line per record: file, line, raw, violations)"
 echo "  first quarantined record:"
-head -n 1 "$(find "$work/out/quarantine" -type f -name 'part-*' | sort | head -n 1)" | cut -c1-220 | sed 's/^/    /'
+head -n 1 "$(find "$work/out/clean/quarantine" -type f -name 'part-*' | sort | head -n 1)" | cut -c1-220 | sed 's/^/    /'
+echo "  trips per pickup day (day, trips, fares, mean fare, median fare, pickup zones):"
+cat "$work"/out/daily/data/part-* | sort | awk -F'\t' '{ printf "    %s %8d %12.2f %7.2f %7.2f %4d\n", $1, $2, $3, $4, $5, $6 }'
+echo "  trips by pickup borough (with passengers): "
+cat "$work"/out/by_borough/data/part-* | sort -t$'\t' -k2,2nr | awk -F'\t' '{ printf "    %-14s %8d\n", $1, $2 }'
+echo "  Parquet:     $work/out/parquet/data/ ($(find "$work/out/parquet/data" -name '*.parquet' | wc -l) files)"
+echo "  ML split:    $work/out/split/data/split={train,validation,test}/"
+echo "  profile:     $work/out/profile/report.html (open it in a browser; profile.json beside it)"
 printf '  time: %d.%03d s in all (build excluded on later runs)\n' $((elapsed / 1000)) $((elapsed % 1000))
 [[ $read_n -eq $((clean_n + quarantined_n + duplicates_n)) ]]

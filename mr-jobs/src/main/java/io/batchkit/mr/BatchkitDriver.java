@@ -7,12 +7,17 @@ import io.batchkit.mr.jobs.EnrichJob;
 import io.batchkit.mr.jobs.ProfileJob;
 import io.batchkit.mr.jobs.SplitJob;
 import io.batchkit.mr.jobs.UpsertJob;
+import io.batchkit.mr.pipeline.PipelineRunner;
+import io.batchkit.mr.tools.BenchLoop;
 import io.batchkit.mr.tools.CleanLoop;
 import io.batchkit.mr.tools.TripGenerator;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.apache.hadoop.util.ProgramDriver;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
 
 /**
  * The job jar's entry point: {@code hadoop jar batchkit-jobs.jar <job> [args]} runs a job by name;
@@ -25,15 +30,39 @@ public final class BatchkitDriver {
   static Map<String, Object[]> jobs() {
     Map<String, Object[]> jobs = new LinkedHashMap<>();
     jobs.put(CleanJob.NAME, new Object[] {CleanJob.class, CleanJob.DESCRIPTION});
-    jobs.put(AggregateJob.NAME, new Object[] {AggregateJob.class, AggregateJob.DESCRIPTION});
-    jobs.put(SplitJob.NAME, new Object[] {SplitJob.class, SplitJob.DESCRIPTION});
     jobs.put(ProfileJob.NAME, new Object[] {ProfileJob.class, ProfileJob.DESCRIPTION});
+    jobs.put(AggregateJob.NAME, new Object[] {AggregateJob.class, AggregateJob.DESCRIPTION});
     jobs.put(EnrichJob.NAME, new Object[] {EnrichJob.class, EnrichJob.DESCRIPTION});
     jobs.put(UpsertJob.NAME, new Object[] {UpsertJob.class, UpsertJob.DESCRIPTION});
+    jobs.put(SplitJob.NAME, new Object[] {SplitJob.class, SplitJob.DESCRIPTION});
     jobs.put(ConvertJob.NAME, new Object[] {ConvertJob.class, ConvertJob.DESCRIPTION});
+    jobs.put(PipelineRunner.NAME, new Object[] {Run.class, PipelineRunner.DESCRIPTION});
     jobs.put(TripGenerator.NAME, new Object[] {TripGenerator.class, TripGenerator.DESCRIPTION});
     jobs.put(CleanLoop.NAME, new Object[] {CleanLoop.class, CleanLoop.DESCRIPTION});
+    jobs.put(BenchLoop.NAME, new Object[] {BenchLoop.class, BenchLoop.DESCRIPTION});
     return jobs;
+  }
+
+  /** The jobs a pipeline step may name. */
+  public static Map<String, BiFunction<PrintStream, PrintStream, Tool>> pipelineJobs() {
+    Map<String, BiFunction<PrintStream, PrintStream, Tool>> jobs = new LinkedHashMap<>();
+    jobs.put(CleanJob.NAME, CleanJob::new);
+    jobs.put(ProfileJob.NAME, ProfileJob::new);
+    jobs.put(AggregateJob.NAME, AggregateJob::new);
+    jobs.put(EnrichJob.NAME, EnrichJob::new);
+    jobs.put(UpsertJob.NAME, UpsertJob::new);
+    jobs.put(SplitJob.NAME, SplitJob::new);
+    jobs.put(ConvertJob.NAME, ConvertJob::new);
+    return jobs;
+  }
+
+  /** {@code run}: the pipeline runner, as a main class for ProgramDriver. */
+  public static final class Run {
+    private Run() {}
+
+    public static void main(String[] args) throws Exception {
+      System.exit(ToolRunner.run(new PipelineRunner(pipelineJobs(), System.out, System.err), args));
+    }
   }
 
   static void usage(PrintStream out) {
