@@ -80,7 +80,7 @@ public final class ProfileJob extends JobTool {
           "  --output OUT        OUT/profile.json, OUT/report.html, OUT/_MANIFEST.json",
           "  --overwrite         replace OUT if it exists",
           "",
-          "Distinct counts are HLL estimates (about 1% error), quantiles and histograms come from KLL",
+          "Distinct counts are HLL estimates (about 0.4% error), quantiles and histograms come from KLL",
           "sketches (about 1.7% rank error), top values from a frequent-items sketch.",
           "Exit codes: 0 done, 1 the job failed, 2 a usage, schema or path problem.");
 
