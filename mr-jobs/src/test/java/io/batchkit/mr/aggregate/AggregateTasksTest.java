@@ -1,0 +1,117 @@
+package io.batchkit.mr.aggregate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.batchkit.mr.jobs.AggregateJob;
+import io.batchkit.mr.testing.TaskHarness;
+import io.batchkit.mr.testing.Tasks;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The aggregate job's mapper, combiner and reducer, one task at a time. */
+class AggregateTasksTest {
+  static final String ROWS =
+      "1\t2024-01-31 10:00:00\t12.50\t7\ta\n"
+          + "2\t2024-01-31 11:00:00\t3.00\t7\tb\n"
+          + "3\t2024-02-01 09:00:00\t\\N\t8\ta\n"
+          + "4\tnot a time\t1.00\t8\ta\n" // does not decode: counted as invalid
+          + "5\t2024-02-01 10:00:00\t4.25\t\\N\tb\n";
+
+  @TempDir Path dir;
+
+  Configuration conf() throws Exception {
+    Job job = Tasks.job(Tasks.RIDES, "DATASET");
+    Configuration c = job.getConfiguration();
+    c.set("batchkit.aggregate.metrics", "count, sum(fare), max(at)");
+    c.set("batchkit.aggregate.group-by", "zone");
+    c.set("batchkit.aggregate.filter", "id != 2");
+    return c;
+  }
+
+  @Test
+  void mapperEmitsOneTypedPartialPerKeptRowAndCountsTheRest() throws Exception {
+    Configuration c = conf();
+    TaskHarness.Result<Text, Partials> r =
+        TaskHarness.runMapper(
+            new AggregateJob.AggregateMapper(),
+            c,
+            Tasks.split(dir.resolve("in/part-m-00000"), ROWS),
+            Tasks.records(ROWS),
+            dir.resolve("out"));
+    List<String> keys = new ArrayList<>();
+    for (Map.Entry<Text, Partials> e : r.emitted()) {
+      keys.add(e.getKey().toString());
+    }
+    assertEquals(List.of("7", "8", "\\N"), keys);
+    assertEquals(5, r.counter(AggregateJob.AggregateCounter.READ));
+    assertEquals(1, r.counter(AggregateJob.AggregateCounter.INVALID));
+    assertEquals(1, r.counter(AggregateJob.AggregateCounter.FILTERED_OUT));
+    assertEquals(3, r.counter(AggregateJob.AggregateCounter.AGGREGATED));
+    assertEquals(1, r.lines("quarantine/").size());
+  }
+
+  @Test
+  void combinerAndReducerMergePartialsIntoTheGroupsRow() throws Exception {
+    Configuration c = conf();
+    Partials p = new Partials();
+    p.setConf(c);
+    List<Map.Entry<Text, Partials>> in = new ArrayList<>();
+    Object[][] rows = {
+      {
+        1,
+        java.time.LocalDateTime.parse("2024-01-31T10:00"),
+        new java.math.BigDecimal("12.50"),
+        7,
+        "a"
+      },
+      {
+        2,
+        java.time.LocalDateTime.parse("2024-01-31T11:00"),
+        new java.math.BigDecimal("3.00"),
+        7,
+        "b"
+      },
+      {3, java.time.LocalDateTime.parse("2024-02-01T09:00"), null, 8, "a"},
+    };
+    for (Object[] row : rows) {
+      Partials one = new Partials();
+      one.setConf(c);
+      one.add(
+          row,
+          Aggregation.metrics(io.batchkit.mr.io.JobSchema.load(c), "count, sum(fare), max(at)"));
+      in.add(Map.entry(new Text(row[3].toString()), one));
+    }
+    TaskHarness.Result<Text, Partials> combined =
+        TaskHarness.runReducer(
+            new AggregateJob.PartialsCombiner(),
+            c,
+            in,
+            new Text.Comparator(),
+            new Text.Comparator(),
+            Text.class,
+            Partials.class,
+            dir.resolve("c"));
+    assertEquals(2, combined.emitted().size(), "one partial per group after combining");
+    TaskHarness.Result<Object, Object> reduced =
+        TaskHarness.runReducer(
+            new AggregateJob.AggregateReducer(),
+            c,
+            new ArrayList<>(combined.emitted()),
+            new Text.Comparator(),
+            new Text.Comparator(),
+            Text.class,
+            Partials.class,
+            dir.resolve("r"));
+    assertEquals(
+        List.of("7\t2\t15.50\t2024-01-31 11:00:00", "8\t1\t\\N\t2024-02-01 09:00:00"),
+        reduced.lines("data/"));
+    assertEquals(2, reduced.counter(AggregateJob.AggregateCounter.GROUPS));
+  }
+}
