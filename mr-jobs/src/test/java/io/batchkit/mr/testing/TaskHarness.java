@@ -161,7 +161,12 @@ public final class TaskHarness {
                 int attempt = rel.indexOf("attempt_");
                 String key = attempt < 0 ? rel : rel.substring(rel.indexOf('/', attempt) + 1);
                 try {
-                  out.put(key, Files.readAllLines(p, StandardCharsets.UTF_8));
+                  // Binary files (Parquet, ORC) too: undecodable bytes become U+FFFD.
+                  String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+                  if (text.endsWith("\n")) {
+                    text = text.substring(0, text.length() - 1);
+                  }
+                  out.put(key, text.isEmpty() ? List.of() : List.of(text.split("\n", -1)));
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
