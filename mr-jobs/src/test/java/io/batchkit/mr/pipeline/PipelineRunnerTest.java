@@ -1,0 +1,157 @@
+package io.batchkit.mr.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchkit.mr.BatchkitDriver;
+import io.batchkit.mr.common.UsageException;
+import io.batchkit.mr.testing.JobRun;
+import io.batchkit.mr.testing.Trips;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipelineRunnerTest {
+  @TempDir Path dir;
+
+  static final String PIPELINE =
+      """
+      name: test
+      vars:
+        out: OUT
+        metrics: "count, sum(fare)"
+      steps:
+        - name: daily
+          job: aggregate
+          args:
+            input: IN
+            group-by: pickup_at:day
+            metrics: ${metrics}
+            output: ${out}/daily
+        - name: enrich
+          job: enrich
+          args:
+            input: IN
+            lookup: ZONES
+            lookup-schema: ZONES_SCHEMA
+            on: pu_zone=zone_id
+            prefix: pu_
+            output: ${out}/enriched
+        - name: split
+          job: split
+          args:
+            input: ${steps.enrich.output}
+            output: ${out}/split
+      """;
+
+  String pipeline(String metrics) throws Exception {
+    Path trips = Trips.cleaned();
+    String text =
+        PIPELINE
+            .replace("IN", trips.resolve("clean").toString())
+            .replace("ZONES_SCHEMA", Trips.ZONES_SCHEMA.toString())
+            .replace("ZONES", trips.resolve("zones.csv").toString())
+            .replace("OUT", dir.resolve("out").toString())
+            .replace("count, sum(fare)", metrics);
+    Path file = dir.resolve("p.yaml");
+    Files.writeString(file, text);
+    return file.toString();
+  }
+
+  static JobRun run(String... args) throws Exception {
+    return JobRun.run(
+        Trips.conf(), (o, e) -> new PipelineRunner(BatchkitDriver.pipelineJobs(), o, e), args);
+  }
+
+  @Test
+  void runsTheStepsInOrderEachOutputFeedingTheNext() throws Exception {
+    JobRun r = run(pipeline("count, sum(fare)"));
+    assertEquals(0, r.exit(), r.err());
+    for (String step : List.of("daily", "enriched", "split")) {
+      assertTrue(Files.exists(dir.resolve("out/" + step + "/_SUCCESS")), step);
+    }
+    assertEquals(
+        Trips.manifest(dir.resolve("out/enriched")).at("/counts/read").asLong(),
+        Trips.manifest(dir.resolve("out/split")).at("/counts/read").asLong());
+    assertTrue(r.out().contains("[3/3] split: hadoop jar batchkit-jobs.jar split --input "));
+    // Re-running in place needs --overwrite, which every step then gets.
+    assertEquals(1, run(pipeline("count, sum(fare)")).exit());
+    assertEquals(0, run(pipeline("count, sum(fare)"), "--overwrite").exit());
+  }
+
+  @Test
+  void stopsAtTheFirstFailingStepKeepingEarlierOutputsAndResumesWithFrom() throws Exception {
+    String file = pipeline("count, sum(fare)");
+    Files.writeString(Path.of(file), Files.readString(Path.of(file)).replace("zone_id", "zone"));
+    JobRun r = run(file);
+    assertEquals(1, r.exit());
+    assertTrue(
+        r.err()
+            .contains(
+                "pipeline test: step 2 (enrich) failed with exit 2; the outputs of completed"
+                    + " steps are kept: daily -> "),
+        r.err());
+    assertTrue(r.err().contains("re-run with --from enrich"), r.err());
+    assertTrue(Files.exists(dir.resolve("out/daily/_SUCCESS")));
+    assertFalse(Files.exists(dir.resolve("out/split")));
+
+    Files.writeString(
+        Path.of(file), Files.readString(Path.of(file)).replace("=zone\n", "=zone_id\n"));
+    JobRun resumed = run(file, "--from", "enrich");
+    assertEquals(0, resumed.exit(), resumed.err());
+    assertFalse(resumed.out().contains("daily:"));
+    assertTrue(Files.exists(dir.resolve("out/split/_SUCCESS")));
+  }
+
+  @Test
+  void dryRunPrintsTheCommandLinesAndRunsNothing() throws Exception {
+    JobRun r = run(pipeline("count, max(fare)"), "--dry-run", "--var", "metrics=count");
+    assertEquals(0, r.exit(), r.err());
+    String[] lines = r.out().strip().split("\n");
+    assertEquals(3, lines.length);
+    assertTrue(lines[0].startsWith("hadoop jar batchkit-jobs.jar aggregate --input "), lines[0]);
+    assertTrue(lines[0].contains("--metrics count --output "), lines[0]);
+    assertTrue(lines[2].contains("--input " + dir.resolve("out/enriched")), lines[2]);
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  @Test
+  void mistakesInThePipelineFileAreFoundBeforeAnythingRuns() {
+    Map<String, String> none = Map.of();
+    var jobs = BatchkitDriver.pipelineJobs().keySet();
+    assertEquals(
+        "pipeline p.yaml: daily.output: ${nowhere} is not defined (vars: []; or pass --var"
+            + " nowhere=...)",
+        assertThrows(
+                UsageException.class,
+                () ->
+                    Pipeline.parse(
+                        "p.yaml",
+                        "steps:\n  - {name: daily, job: aggregate, args: {output: \"${nowhere}/x\"}}\n",
+                        none,
+                        jobs))
+            .getMessage());
+    assertTrue(
+        assertThrows(
+                UsageException.class,
+                () -> Pipeline.parse("p.yaml", "steps:\n  - {job: sort}\n", none, jobs))
+            .getMessage()
+            .startsWith("pipeline p.yaml: steps[0]: unknown job 'sort'"));
+    assertTrue(
+        assertThrows(
+                UsageException.class,
+                () ->
+                    Pipeline.parse(
+                        "p.yaml",
+                        "steps:\n  - {name: a, job: split, args: {input: \"${steps.b.output}\"}}\n",
+                        none,
+                        jobs))
+            .getMessage()
+            .contains("no earlier step 'b' with an output"));
+  }
+}
