@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): `clean` on the Hadoop local runner against a plain single-threaded Java
-# loop that applies the same core rules to the same file (read, validate, write), with and without
-# --dedupe, on generated trips (1M and 4M rows) and the real 3M-row flights file.
-# Prints rows/s, MB/s, peak memory (max RSS) and the wall-time ratio job/loop for each run.
+# Benchmark (not a test): `clean`, `aggregate` and `profile` on the Hadoop local runner against a
+# plain single-threaded Java loop doing the same computation with the same core code on the same
+# raw file (clean with and without --dedupe), on generated trips (1M and 4M rows) and the real
+# 3M-row flights file. Prints rows/s, MB/s, peak memory (max RSS) and the wall-time ratio job/loop.
 #
 #   scripts/bench.sh                         all sizes, flights if ../shared/data is there
+#   JOBS="aggregate profile" scripts/bench.sh  which jobs (default: clean aggregate profile)
 #   SIZES="1000000" scripts/bench.sh         generated sizes to run
 #   FLIGHTS_GZ=/path/flights-3m.csv.gz       where the flights file is (skipped if missing)
 #   BENCH_DIR=/tmp/bench                     work directory (default target/bench)
@@ -15,11 +16,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${BENCH_DIR:-$root/target/bench}"
 sizes="${SIZES:-1000000 4000000}"
 runs="${RUNS:-2}"
+jobs="${JOBS:-clean aggregate profile}"
 flights_gz="${FLIGHTS_GZ:-$root/../shared/data/flights-3m/flights-3m.csv.gz}"
 batchkit="$root/scripts/batchkit"
 
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 
@@ -53,13 +55,37 @@ timed_once() {
 }
 
 results="$dir/results.txt"
-printf '%-14s %-7s %9s %7s | %8s %10s %7s %8s | %8s %10s %7s %8s | %9s\n' \
+printf '%-14s %-9s %9s %7s | %8s %10s %7s %8s | %8s %10s %7s %8s | %9s\n' \
   dataset mode rows MB "loop s" "loop r/s" "MB/s" "loop RSS" "job s" "job r/s" "MB/s" "job RSS" "job/loop" | tee "$results"
 
-bench() { # name schema file
-  local name=$1 schema=$2 file=$3
+row() { # name mode rows mb loop_s loop_rss job_s job_rss
+  awk -v n="$1" -v m="$2" -v r="$3" -v mb="$4" -v ls="$5" -v lr="$6" -v js="$7" -v jr="$8" 'BEGIN {
+    printf "%-14s %-9s %9d %7.1f | %8.2f %10.0f %7.1f %7dM | %8.2f %10.0f %7.1f %7dM | %9.2f\n",
+      n, m, r, mb, ls, r / ls, mb / ls, lr / 1024, js, r / js, mb / js, jr / 1024, js / ls }' | tee -a "$results"
+}
+
+# aggregate and profile read the raw file with the schema (violations excluded, as the loop does).
+bench_summary() { # name schema file job [job options...]
+  local name=$1 schema=$2 file=$3 job=$4
+  shift 4
   local mb rows
   mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')
+  timed java -Xmx3g -cp "$jar:$cp" io.batchkit.mr.BatchkitDriver bench-loop --job "$job" \
+    --schema "$schema" --input "$file" --output "$dir/loop-out.txt" "$@"
+  local loop_s=$wall loop_rss=$rss
+  timed "$batchkit" "$job" --schema "$schema" --input "$file" --output "$dir/job-out" --overwrite "$@"
+  rows=$(awk '$1 == "\"read\"" { gsub(/[^0-9]/, "", $3); print $3; exit }' "$dir/job-out/_MANIFEST.json")
+  row "$name" "$job" "$rows" "$mb" "$loop_s" "$loop_rss" "$wall" "$rss"
+}
+
+bench() { # name schema file [aggregate options...]
+  local name=$1 schema=$2 file=$3
+  shift 3
+  local mb rows
+  mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')
+  if [[ " $jobs " == *" aggregate "* ]]; then bench_summary "$name" "$schema" "$file" aggregate "$@"; fi
+  if [[ " $jobs " == *" profile "* ]]; then bench_summary "$name" "$schema" "$file" profile; fi
+  [[ " $jobs " == *" clean "* ]] || return 0
   for mode in plain dedupe; do
     local flag=()
     [[ $mode == dedupe ]] && flag=(--dedupe)
@@ -70,22 +96,22 @@ bench() { # name schema file
     timed "$batchkit" clean --schema "$schema" --input "$file" --output "$dir/job-out" --overwrite "${flag[@]}"
     local job_s=$wall job_rss=$rss
     rows=$(awk '$1 == "\"read\"" { gsub(/[^0-9]/, "", $3); print $3; exit }' "$dir/job-out/_MANIFEST.json")
-    awk -v n="$name" -v m="$mode" -v r="$rows" -v mb="$mb" -v ls="$loop_s" -v lr="$loop_rss" -v js="$job_s" -v jr="$job_rss" 'BEGIN {
-      printf "%-14s %-7s %9d %7.1f | %8.2f %10.0f %7.1f %7dM | %8.2f %10.0f %7.1f %7dM | %9.2f\n",
-        n, m, r, mb, ls, r / ls, mb / ls, lr / 1024, js, r / js, mb / js, jr / 1024, js / ls }' | tee -a "$results"
+    row "$name" "clean $mode" "$rows" "$mb" "$loop_s" "$loop_rss" "$job_s" "$job_rss"
   done
 }
 
 for n in $sizes; do
   f="$dir/trips-$n.csv"
   [[ -f "$f" ]] || "$batchkit" generate-trips --rows "$n" --seed 42 --output "$f" >/dev/null
-  bench "trips-$n" "$root/examples/trips.yaml" "$f"
+  bench "trips-$n" "$root/examples/trips.yaml" "$f" --group-by pickup_at:day \
+    --metrics "count, sum(fare), avg(trip_distance), approx_distinct(pu_zone), approx_quantile(fare, 0.5)"
 done
 
 if [[ -f "$flights_gz" ]]; then
   f="$dir/flights-3m.csv"
   [[ -f "$f" ]] || zcat "$flights_gz" >"$f"
-  bench "flights-3m" "$root/examples/flights.yaml" "$f"
+  bench "flights-3m" "$root/examples/flights.yaml" "$f" --group-by origin \
+    --metrics "count, avg(delay), max(distance), approx_distinct(destination), approx_quantile(delay, 0.9)"
 else
   echo "(flights file not found at $flights_gz: skipped)"
 fi
