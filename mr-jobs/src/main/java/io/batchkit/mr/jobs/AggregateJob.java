@@ -54,6 +54,14 @@ public final class AggregateJob extends JobTool {
     GROUPS
   }
 
+  static final String CONF_COMBINE = "batchkit.aggregate.combine";
+
+  /**
+   * Groups a map task merges in memory before emitting them all (then it starts again). Bounded
+   * because a group's state can be large (an HLL sketch in HLL mode holds 32 KB).
+   */
+  static final String CONF_MAP_GROUPS = "batchkit.aggregate.map-groups";
+
   static final String USAGE =
       String.join(
           "\n",
@@ -75,7 +83,8 @@ public final class AggregateJob extends JobTool {
           "                      timezone, else UTC)",
           "  --sketches          also write each approx metric's sketch, base64, for Hive's ds_hll_* /",
           "                      ds_kll_* functions over unbase64(col)",
-          "  --no-combiner       shuffle every row's partial state (to measure what the combiner saves)",
+          "  --no-combiner       shuffle every row's partial state: no map-side merging at all (to",
+          "                      measure what it saves)",
           "  --overwrite         replace OUT if it exists",
           "",
           "Exit codes: 0 done, 1 the job failed, 2 a usage, schema or path problem.");
@@ -142,6 +151,7 @@ public final class AggregateJob extends JobTool {
     input.configure(job, schema);
     job.setMapperClass(AggregateMapper.class);
     boolean combine = !args.has("no-combiner");
+    jc.setBoolean(CONF_COMBINE, combine);
     if (combine) {
       job.setCombinerClass(PartialsCombiner.class);
     }
@@ -246,11 +256,19 @@ public final class AggregateJob extends JobTool {
     }
   }
 
-  /** Reads, filters and groups each row; emits its group and its one-row partial state. */
+  /**
+   * Reads, filters and groups each row. Rows are merged into their group's partial state in memory
+   * (up to {@link #CONF_MAP_GROUPS} groups, then all are emitted and it starts again), the
+   * in-mapper form of combining; the combiner then merges what several flushes and spills emitted.
+   * With {@code --no-combiner} each row's own partial state is emitted.
+   */
   public static class AggregateMapper extends Mapper<LongWritable, Text, Text, Partials> {
     private RowSource rows;
     private Aggregation aggregation;
     private Partials partials;
+    private boolean combine;
+    private int maxGroups;
+    private final java.util.HashMap<String, Partials> groups = new java.util.HashMap<>();
     private DatasetOutput quarantine;
     private String file;
     private final Text key = new Text();
@@ -264,6 +282,8 @@ public final class AggregateJob extends JobTool {
       rows = DatasetInput.rowSource(context.getConfiguration());
       aggregation = aggregation(context.getConfiguration(), rows.schema());
       partials = new Partials(aggregation.metrics());
+      combine = context.getConfiguration().getBoolean(CONF_COMBINE, true);
+      maxGroups = context.getConfiguration().getInt(CONF_MAP_GROUPS, 4096);
       quarantine = new DatasetOutput(context);
       file = ((FileSplit) context.getInputSplit()).getPath().toString();
       read = context.getCounter(AggregateCounter.READ);
@@ -290,15 +310,37 @@ public final class AggregateJob extends JobTool {
         filtered.increment(1);
         return;
       }
-      key.set(aggregation.key(row));
+      aggregated.increment(1);
+      String group = aggregation.key(row);
+      if (combine) {
+        Partials p = groups.get(group);
+        if (p == null) {
+          if (groups.size() >= maxGroups) {
+            flush(context);
+          }
+          p = new Partials(aggregation.metrics());
+          groups.put(group, p);
+        }
+        p.add(row, aggregation.metrics());
+        return;
+      }
+      key.set(group);
       partials.reset();
       partials.add(row, aggregation.metrics());
       context.write(key, partials);
-      aggregated.increment(1);
+    }
+
+    private void flush(Context context) throws IOException, InterruptedException {
+      for (java.util.Map.Entry<String, Partials> e : groups.entrySet()) {
+        key.set(e.getKey());
+        context.write(key, e.getValue());
+      }
+      groups.clear();
     }
 
     @Override
     protected void cleanup(Context context) throws IOException, InterruptedException {
+      flush(context);
       quarantine.close();
     }
   }

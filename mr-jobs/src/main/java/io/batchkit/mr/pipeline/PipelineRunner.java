@@ -114,11 +114,18 @@ public final class PipelineRunner extends Configured implements Tool {
     Configuration conf = getConf();
     String yaml;
     try {
-      Path p = new Path(file);
-      try (var in = p.getFileSystem(conf).open(p)) {
-        yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      // A path without a scheme is the local file when there is one (the client's pipeline file),
+      // else on the default filesystem (as on an EMR step reading from S3 or HDFS).
+      java.nio.file.Path local = java.nio.file.Path.of(file);
+      if (new java.net.URI(file).getScheme() == null && java.nio.file.Files.isRegularFile(local)) {
+        yaml = java.nio.file.Files.readString(local);
+      } else {
+        Path p = new Path(file);
+        try (var in = p.getFileSystem(conf).open(p)) {
+          yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
       }
-    } catch (IOException e) {
+    } catch (IOException | java.net.URISyntaxException | java.nio.file.InvalidPathException e) {
       throw new UsageException(
           NAME + ": cannot read pipeline " + file + " (" + e.getMessage() + ")");
     }

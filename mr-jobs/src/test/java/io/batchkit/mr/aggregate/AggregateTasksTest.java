@@ -38,6 +38,7 @@ class AggregateTasksTest {
   @Test
   void mapperEmitsOneTypedPartialPerKeptRowAndCountsTheRest() throws Exception {
     Configuration c = conf();
+    c.setBoolean("batchkit.aggregate.combine", false);
     TaskHarness.Result<Text, Partials> r =
         TaskHarness.runMapper(
             new AggregateJob.AggregateMapper(),
@@ -55,6 +56,29 @@ class AggregateTasksTest {
     assertEquals(1, r.counter(AggregateJob.AggregateCounter.FILTERED_OUT));
     assertEquals(3, r.counter(AggregateJob.AggregateCounter.AGGREGATED));
     assertEquals(1, r.lines("quarantine/").size());
+  }
+
+  @Test
+  void mapperMergesRowsOfAGroupInMemoryAndFlushesWhenFull() throws Exception {
+    Configuration c = conf();
+    c.setInt("batchkit.aggregate.map-groups", 1);
+    String rows =
+        ROWS + "6\t2024-02-01 11:00:00\t2.00\t8\ta\n" + "7\t2024-02-01 12:00:00\t1.00\t8\ta\n";
+    TaskHarness.Result<Text, Partials> r =
+        TaskHarness.runMapper(
+            new AggregateJob.AggregateMapper(),
+            c,
+            Tasks.split(dir.resolve("in/part-m-00000"), rows),
+            Tasks.records(rows),
+            dir.resolve("out"));
+    List<String> emitted = new ArrayList<>();
+    for (Map.Entry<Text, Partials> e : r.emitted()) {
+      emitted.add(e.getKey() + "=" + e.getValue().get(0).result());
+    }
+    // With room for one group, each new group flushes the one before; the last two rows (both
+    // zone 8) are merged in memory.
+    assertEquals(List.of("7=1", "8=1", "\\N=1", "8=2"), emitted);
+    assertEquals(5, r.counter(AggregateJob.AggregateCounter.AGGREGATED));
   }
 
   @Test
