@@ -18,21 +18,33 @@ import org.apache.hadoop.util.Tool;
 public abstract class JobTool extends Configured implements Tool {
   protected final PrintStream out;
   protected final PrintStream err;
+  private final String name;
+  private final String usage;
+  private final Set<String> options;
+  private final Set<String> flags;
 
-  protected JobTool(PrintStream out, PrintStream err) {
+  /**
+   * @param options option names that take a value
+   * @param flags option names that take none
+   */
+  protected JobTool(
+      String name,
+      String usage,
+      Set<String> options,
+      Set<String> flags,
+      PrintStream out,
+      PrintStream err) {
+    this.name = name;
+    this.usage = usage;
+    this.options = options;
+    this.flags = flags;
     this.out = out;
     this.err = err;
   }
 
-  protected abstract String name();
-
-  protected abstract String usage();
-
-  /** Option names that take a value. */
-  protected abstract Set<String> options();
-
-  /** Option names that take none. */
-  protected abstract Set<String> flags();
+  protected final String name() {
+    return name;
+  }
 
   /** Runs the job with parsed arguments; returns the exit code. */
   protected abstract int execute(Args args) throws Exception;
@@ -40,9 +52,9 @@ public abstract class JobTool extends Configured implements Tool {
   @Override
   public final int run(String[] argv) throws Exception {
     try {
-      Args args = Args.parse(name(), argv, options(), flags());
+      Args args = Args.parse(name, argv, options, flags);
       if (args.has("help")) {
-        out.println(usage());
+        out.println(usage);
         return 0;
       }
       return execute(args);
@@ -76,6 +88,18 @@ public abstract class JobTool extends Configured implements Tool {
             + " has no _SUCCESS and no manifest: do not use it. Fix the cause and re-run with"
             + " --overwrite.");
     return false;
+  }
+
+  /**
+   * Rows go out through MultipleOutputs as Hive text lines under {@code output}; no empty default
+   * part files.
+   */
+  protected static void textOutput(Job job, Path output) {
+    job.setOutputKeyClass(org.apache.hadoop.io.NullWritable.class);
+    job.setOutputValueClass(org.apache.hadoop.io.Text.class);
+    org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat.setOutputFormatClass(
+        job, org.apache.hadoop.mapreduce.lib.output.TextOutputFormat.class);
+    org.apache.hadoop.mapreduce.lib.output.FileOutputFormat.setOutputPath(job, output);
   }
 
   /** Writes the manifest, then {@code _SUCCESS}: only a complete output has both. */

@@ -9,6 +9,7 @@ import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.DatasetOutput;
+import io.batchkit.mr.io.MapperInput;
 import io.batchkit.mr.io.RowSource;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,10 +30,6 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.TaskCounter;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -94,31 +91,17 @@ public final class AggregateJob extends JobTool {
   }
 
   public AggregateJob(PrintStream out, PrintStream err) {
-    super(out, err);
+    super(
+        NAME,
+        USAGE,
+        Set.of("schema", "input", "output", "group-by", "metrics", "filter", "timezone"),
+        Set.of("overwrite", "no-combiner", "sketches"),
+        out,
+        err);
   }
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new AggregateJob(), args));
-  }
-
-  @Override
-  protected String name() {
-    return NAME;
-  }
-
-  @Override
-  protected String usage() {
-    return USAGE;
-  }
-
-  @Override
-  protected Set<String> options() {
-    return Set.of("schema", "input", "output", "group-by", "metrics", "filter", "timezone");
-  }
-
-  @Override
-  protected Set<String> flags() {
-    return Set.of("overwrite", "no-combiner", "sketches");
   }
 
   @Override
@@ -158,10 +141,7 @@ public final class AggregateJob extends JobTool {
     job.setReducerClass(AggregateReducer.class);
     job.setMapOutputKeyClass(Text.class);
     job.setMapOutputValueClass(Partials.class);
-    job.setOutputKeyClass(NullWritable.class);
-    job.setOutputValueClass(Text.class);
-    LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
-    FileOutputFormat.setOutputPath(job, output);
+    textOutput(job, output);
 
     Instant started = Instant.now();
     if (!runJob(job, output)) {
@@ -270,10 +250,8 @@ public final class AggregateJob extends JobTool {
     private int maxGroups;
     private final java.util.HashMap<String, Partials> groups = new java.util.HashMap<>();
     private DatasetOutput quarantine;
-    private String file;
+    private MapperInput input;
     private final Text key = new Text();
-    private Counter read;
-    private Counter invalid;
     private Counter filtered;
     private Counter aggregated;
 
@@ -285,9 +263,9 @@ public final class AggregateJob extends JobTool {
       combine = context.getConfiguration().getBoolean(CONF_COMBINE, true);
       maxGroups = context.getConfiguration().getInt(CONF_MAP_GROUPS, 4096);
       quarantine = new DatasetOutput(context);
-      file = ((FileSplit) context.getInputSplit()).getPath().toString();
-      read = context.getCounter(AggregateCounter.READ);
-      invalid = context.getCounter(AggregateCounter.INVALID);
+      input =
+          new MapperInput(
+              context, rows, quarantine, AggregateCounter.READ, AggregateCounter.INVALID);
       filtered = context.getCounter(AggregateCounter.FILTERED_OUT);
       aggregated = context.getCounter(AggregateCounter.AGGREGATED);
     }
@@ -295,17 +273,10 @@ public final class AggregateJob extends JobTool {
     @Override
     protected void map(LongWritable offset, Text value, Context context)
         throws IOException, InterruptedException {
-      RowSource.Status status = rows.read(offset.get(), value.getBytes(), value.getLength());
-      if (status == RowSource.Status.SKIPPED) {
+      Object[] row = input.read(offset, value);
+      if (row == null) {
         return;
       }
-      read.increment(1);
-      if (status == RowSource.Status.INVALID) {
-        invalid.increment(1);
-        quarantine.quarantine(file, offset.get(), rows.text(), rows.violations());
-        return;
-      }
-      Object[] row = rows.values();
       if (!aggregation.accepts(row)) {
         filtered.increment(1);
         return;

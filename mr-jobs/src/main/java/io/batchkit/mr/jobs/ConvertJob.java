@@ -13,6 +13,7 @@ import io.batchkit.mr.convert.ColumnarWriter;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.JobSchema;
+import io.batchkit.mr.io.MapperInput;
 import io.batchkit.mr.io.RowSource;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,10 +40,7 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Partitioner;
 import org.apache.hadoop.mapreduce.Reducer;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -98,31 +96,17 @@ public final class ConvertJob extends JobTool {
   }
 
   public ConvertJob(PrintStream out, PrintStream err) {
-    super(out, err);
+    super(
+        NAME,
+        USAGE,
+        Set.of("schema", "input", "output", "format", "compression", "target-file-size"),
+        Set.of("overwrite"),
+        out,
+        err);
   }
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new ConvertJob(), args));
-  }
-
-  @Override
-  protected String name() {
-    return NAME;
-  }
-
-  @Override
-  protected String usage() {
-    return USAGE;
-  }
-
-  @Override
-  protected Set<String> options() {
-    return Set.of("schema", "input", "output", "format", "compression", "target-file-size");
-  }
-
-  @Override
-  protected Set<String> flags() {
-    return Set.of("overwrite");
   }
 
   @Override
@@ -182,10 +166,7 @@ public final class ConvertJob extends JobTool {
     job.setReducerClass(ColumnarReducer.class);
     job.setMapOutputKeyClass(Text.class);
     job.setMapOutputValueClass(Text.class);
-    job.setOutputKeyClass(NullWritable.class);
-    job.setOutputValueClass(Text.class);
-    LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
-    FileOutputFormat.setOutputPath(job, output);
+    textOutput(job, output);
 
     Instant started = Instant.now();
     if (!runJob(job, output)) {
@@ -271,21 +252,20 @@ public final class ConvertJob extends JobTool {
   public static class BinningMapper extends Mapper<LongWritable, Text, Text, Text> {
     private RowSource rows;
     private DatasetOutput quarantine;
-    private String file;
+    private MapperInput input;
     private final Map<String, Integer> bins = new HashMap<>();
     private int defaultBins;
     private final Text key = new Text();
-    private final Text row = new Text();
+    private final Text text = new Text();
     private final StringBuilder sb = new StringBuilder(256);
-    private Counter read;
-    private Counter invalid;
 
     @Override
     protected void setup(Context context) {
       Configuration conf = context.getConfiguration();
       rows = DatasetInput.rowSource(conf);
       quarantine = new DatasetOutput(context);
-      file = ((FileSplit) context.getInputSplit()).getPath().toString();
+      input =
+          new MapperInput(context, rows, quarantine, ConvertCounter.READ, ConvertCounter.INVALID);
       for (String line : conf.get(CONF_BINS, "").split("\n")) {
         if (!line.isEmpty()) {
           String[] f = line.split("\t");
@@ -293,31 +273,23 @@ public final class ConvertJob extends JobTool {
         }
       }
       defaultBins = conf.getInt(CONF_BINS + ".default", 1);
-      read = context.getCounter(ConvertCounter.READ);
-      invalid = context.getCounter(ConvertCounter.INVALID);
     }
 
     @Override
     protected void map(LongWritable offset, Text value, Context context)
         throws IOException, InterruptedException {
-      RowSource.Status status = rows.read(offset.get(), value.getBytes(), value.getLength());
-      if (status == RowSource.Status.SKIPPED) {
-        return;
-      }
-      read.increment(1);
-      if (status == RowSource.Status.INVALID) {
-        invalid.increment(1);
-        quarantine.quarantine(file, offset.get(), rows.text(), rows.violations());
+      Object[] row = input.read(offset, value);
+      if (row == null) {
         return;
       }
       String dir = rows.partitionDir();
       sb.setLength(0);
-      RowFormat.TEXT.append(rows.values(), sb);
-      String text = sb.toString();
+      RowFormat.TEXT.append(row, sb);
+      String line = sb.toString();
       int n = bins.getOrDefault(dir, defaultBins);
-      key.set(dir + '\u0000' + ((text.hashCode() & Integer.MAX_VALUE) % n));
-      row.set(text);
-      context.write(key, row);
+      key.set(dir + '\u0000' + ((line.hashCode() & Integer.MAX_VALUE) % n));
+      text.set(line);
+      context.write(key, text);
     }
 
     @Override

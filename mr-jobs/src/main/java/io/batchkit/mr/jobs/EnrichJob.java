@@ -16,6 +16,7 @@ import io.batchkit.mr.enrich.LookupTable;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.JobSchema;
+import io.batchkit.mr.io.MapperInput;
 import io.batchkit.mr.io.PartitionedRow;
 import io.batchkit.mr.io.RowSource;
 import java.io.File;
@@ -50,9 +51,6 @@ import org.apache.hadoop.mapreduce.Partitioner;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -116,42 +114,28 @@ public final class EnrichJob extends JobTool {
   }
 
   public EnrichJob(PrintStream out, PrintStream err) {
-    super(out, err);
+    super(
+        NAME,
+        USAGE,
+        Set.of(
+            "schema",
+            "input",
+            "output",
+            "lookup",
+            "lookup-schema",
+            "on",
+            "columns",
+            "prefix",
+            "unmatched",
+            "map-side-max",
+            "join"),
+        Set.of("overwrite"),
+        out,
+        err);
   }
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new EnrichJob(), args));
-  }
-
-  @Override
-  protected String name() {
-    return NAME;
-  }
-
-  @Override
-  protected String usage() {
-    return USAGE;
-  }
-
-  @Override
-  protected Set<String> options() {
-    return Set.of(
-        "schema",
-        "input",
-        "output",
-        "lookup",
-        "lookup-schema",
-        "on",
-        "columns",
-        "prefix",
-        "unmatched",
-        "map-side-max",
-        "join");
-  }
-
-  @Override
-  protected Set<String> flags() {
-    return Set.of("overwrite");
   }
 
   static long bytes(String text) throws UsageException {
@@ -244,10 +228,7 @@ public final class EnrichJob extends JobTool {
       job.setGroupingComparatorClass(JoinKeyGrouping.class);
       job.setReducerClass(JoinReducer.class);
     }
-    job.setOutputKeyClass(NullWritable.class);
-    job.setOutputValueClass(Text.class);
-    LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
-    FileOutputFormat.setOutputPath(job, output);
+    textOutput(job, output);
 
     Instant started = Instant.now();
     if (!runJob(job, output)) {
@@ -421,8 +402,7 @@ public final class EnrichJob extends JobTool {
     private Joined joined;
     private String file;
     private final StringBuilder sb = new StringBuilder(256);
-    private Counter read;
-    private Counter invalid;
+    private MapperInput input;
 
     @Override
     protected void setup(Context context) throws IOException {
@@ -455,24 +435,16 @@ public final class EnrichJob extends JobTool {
       output = new DatasetOutput(context);
       joined = new Joined(context, join, output);
       file = ((FileSplit) context.getInputSplit()).getPath().toString();
-      read = context.getCounter(EnrichCounter.READ);
-      invalid = context.getCounter(EnrichCounter.INVALID);
+      input = new MapperInput(context, rows, output, EnrichCounter.READ, EnrichCounter.INVALID);
     }
 
     @Override
     protected void map(LongWritable offset, Text value, Context context)
         throws IOException, InterruptedException {
-      RowSource.Status status = rows.read(offset.get(), value.getBytes(), value.getLength());
-      if (status == RowSource.Status.SKIPPED) {
+      Object[] row = input.read(offset, value);
+      if (row == null) {
         return;
       }
-      read.increment(1);
-      if (status == RowSource.Status.INVALID) {
-        invalid.increment(1);
-        output.quarantine(file, offset.get(), rows.text(), rows.violations());
-        return;
-      }
-      Object[] row = rows.values();
       String key = join.dataKey(row);
       sb.setLength(0);
       RowFormat.TEXT.append(row, sb);
@@ -499,8 +471,7 @@ public final class EnrichJob extends JobTool {
     private final Text outKey = new Text();
     private final PartitionedRow outRow = new PartitionedRow();
     private final StringBuilder sb = new StringBuilder(256);
-    private Counter read;
-    private Counter invalid;
+    private MapperInput input;
 
     @Override
     protected void setup(Context context) {
@@ -516,24 +487,22 @@ public final class EnrichJob extends JobTool {
               : DatasetInput.rowSource(conf);
       output = new DatasetOutput(context);
       joined = new Joined(context, join, output);
-      read = context.getCounter(lookup ? EnrichCounter.LOOKUP_ROWS : EnrichCounter.READ);
-      invalid = context.getCounter(lookup ? EnrichCounter.LOOKUP_INVALID : EnrichCounter.INVALID);
+      input =
+          new MapperInput(
+              context,
+              rows,
+              output,
+              lookup ? EnrichCounter.LOOKUP_ROWS : EnrichCounter.READ,
+              lookup ? EnrichCounter.LOOKUP_INVALID : EnrichCounter.INVALID);
     }
 
     @Override
     protected void map(LongWritable offset, Text value, Context context)
         throws IOException, InterruptedException {
-      RowSource.Status status = rows.read(offset.get(), value.getBytes(), value.getLength());
-      if (status == RowSource.Status.SKIPPED) {
+      Object[] row = input.read(offset, value);
+      if (row == null) {
         return;
       }
-      read.increment(1);
-      if (status == RowSource.Status.INVALID) {
-        invalid.increment(1);
-        output.quarantine(file, offset.get(), rows.text(), rows.violations());
-        return;
-      }
-      Object[] row = rows.values();
       String key = lookup ? join.lookupKey(row) : join.dataKey(row);
       sb.setLength(0);
       if (lookup) {

@@ -89,31 +89,11 @@ public final class ProfileJob extends JobTool {
   }
 
   public ProfileJob(PrintStream out, PrintStream err) {
-    super(out, err);
+    super(NAME, USAGE, Set.of("schema", "input", "output"), Set.of("overwrite"), out, err);
   }
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new ProfileJob(), args));
-  }
-
-  @Override
-  protected String name() {
-    return NAME;
-  }
-
-  @Override
-  protected String usage() {
-    return USAGE;
-  }
-
-  @Override
-  protected Set<String> options() {
-    return Set.of("schema", "input", "output");
-  }
-
-  @Override
-  protected Set<String> flags() {
-    return Set.of("overwrite");
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.DatasetOutput;
+import io.batchkit.mr.io.MapperInput;
 import io.batchkit.mr.io.PartitionedRow;
 import io.batchkit.mr.io.RowSource;
 import java.io.IOException;
@@ -30,10 +31,6 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Partitioner;
 import org.apache.hadoop.mapreduce.Reducer;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -81,31 +78,17 @@ public final class SplitJob extends JobTool {
   }
 
   public SplitJob(PrintStream out, PrintStream err) {
-    super(out, err);
+    super(
+        NAME,
+        USAGE,
+        Set.of("schema", "input", "output", "ratios", "seed", "stratify-by"),
+        Set.of("overwrite"),
+        out,
+        err);
   }
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new SplitJob(), args));
-  }
-
-  @Override
-  protected String name() {
-    return NAME;
-  }
-
-  @Override
-  protected String usage() {
-    return USAGE;
-  }
-
-  @Override
-  protected Set<String> options() {
-    return Set.of("schema", "input", "output", "ratios", "seed", "stratify-by");
-  }
-
-  @Override
-  protected Set<String> flags() {
-    return Set.of("overwrite");
   }
 
   @Override
@@ -148,10 +131,7 @@ public final class SplitJob extends JobTool {
     } else {
       job.setNumReduceTasks(0);
     }
-    job.setOutputKeyClass(NullWritable.class);
-    job.setOutputValueClass(Text.class);
-    LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
-    FileOutputFormat.setOutputPath(job, output);
+    textOutput(job, output);
 
     Instant started = Instant.now();
     if (!runJob(job, output)) {
@@ -239,13 +219,11 @@ public final class SplitJob extends JobTool {
     private RowSource rows;
     private Keys keys;
     private DatasetOutput output;
-    private String file;
     private int label = -1;
     private final Text outKey = new Text();
     private final PartitionedRow outRow = new PartitionedRow();
     private final StringBuilder sb = new StringBuilder(256);
-    private Counter read;
-    private Counter invalid;
+    private MapperInput input;
     private Counter[] perSplit;
 
     @Override
@@ -254,11 +232,9 @@ public final class SplitJob extends JobTool {
       rows = DatasetInput.rowSource(conf);
       keys = new Keys(conf, rows.schema());
       output = new DatasetOutput(context);
-      file = ((FileSplit) context.getInputSplit()).getPath().toString();
       String l = conf.get(CONF_LABEL);
       label = l == null ? -1 : rows.schema().columnIndex(l);
-      read = context.getCounter(SplitCounter.READ);
-      invalid = context.getCounter(SplitCounter.INVALID);
+      input = new MapperInput(context, rows, output, SplitCounter.READ, SplitCounter.INVALID);
       perSplit = new Counter[keys.assigner.size()];
       for (int i = 0; i < perSplit.length; i++) {
         perSplit[i] = context.getCounter(SPLITS_GROUP, keys.assigner.names().get(i));
@@ -268,17 +244,10 @@ public final class SplitJob extends JobTool {
     @Override
     protected void map(LongWritable offset, Text value, Context context)
         throws IOException, InterruptedException {
-      RowSource.Status status = rows.read(offset.get(), value.getBytes(), value.getLength());
-      if (status == RowSource.Status.SKIPPED) {
+      Object[] row = input.read(offset, value);
+      if (row == null) {
         return;
       }
-      read.increment(1);
-      if (status == RowSource.Status.INVALID) {
-        invalid.increment(1);
-        output.quarantine(file, offset.get(), rows.text(), rows.violations());
-        return;
-      }
-      Object[] row = rows.values();
       String key = keys.key(row);
       double position = keys.assigner.position(key);
       if (label < 0) {

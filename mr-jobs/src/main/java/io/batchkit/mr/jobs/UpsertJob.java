@@ -12,6 +12,7 @@ import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.JobSchema;
+import io.batchkit.mr.io.MapperInput;
 import io.batchkit.mr.io.RowSource;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -38,9 +39,6 @@ import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -100,32 +98,18 @@ public final class UpsertJob extends JobTool {
   }
 
   public UpsertJob(PrintStream out, PrintStream err) {
-    super(out, err);
+    super(
+        NAME,
+        USAGE,
+        Set.of(
+            "schema", "snapshot", "batch", "output", "order-by", "delete-column", "delete-value"),
+        Set.of("overwrite"),
+        out,
+        err);
   }
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new UpsertJob(), args));
-  }
-
-  @Override
-  protected String name() {
-    return NAME;
-  }
-
-  @Override
-  protected String usage() {
-    return USAGE;
-  }
-
-  @Override
-  protected Set<String> options() {
-    return Set.of(
-        "schema", "snapshot", "batch", "output", "order-by", "delete-column", "delete-value");
-  }
-
-  @Override
-  protected Set<String> flags() {
-    return Set.of("overwrite");
   }
 
   @Override
@@ -221,10 +205,7 @@ public final class UpsertJob extends JobTool {
     job.setReducerClass(NewestWinsReducer.class);
     job.setMapOutputKeyClass(Text.class);
     job.setMapOutputValueClass(Version.class);
-    job.setOutputKeyClass(NullWritable.class);
-    job.setOutputValueClass(Text.class);
-    LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
-    FileOutputFormat.setOutputPath(job, output);
+    textOutput(job, output);
 
     Instant started = Instant.now();
     if (!runJob(job, output)) {
@@ -326,7 +307,6 @@ public final class UpsertJob extends JobTool {
   public static class VersionMapper extends Mapper<LongWritable, Text, Text, Version> {
     private RowSource rows;
     private DatasetOutput quarantine;
-    private String file;
     private int tag;
     private int[] keyColumns;
     private Object[] keyValues;
@@ -336,15 +316,13 @@ public final class UpsertJob extends JobTool {
     private final Text key = new Text();
     private final Version version = new Version();
     private final StringBuilder sb = new StringBuilder(256);
-    private Counter read;
-    private Counter invalid;
+    private MapperInput input;
 
     @Override
     protected void setup(Context context) {
       Configuration conf = context.getConfiguration();
       Schema schema = JobSchema.load(conf);
       Path path = ((FileSplit) context.getInputSplit()).getPath();
-      file = path.toString();
       String wanted = path.toUri().getPath();
       DatasetInput.Kind kind = null;
       for (String line : conf.get(CONF_SOURCES).split("\n")) {
@@ -368,24 +346,22 @@ public final class UpsertJob extends JobTool {
         deleteColumn = schema.columnIndex(conf.get(CONF_DELETE_COLUMN));
         deleteValue = conf.get(CONF_DELETE_VALUE, "true");
       }
-      read = context.getCounter(tag == 0 ? UpsertCounter.SNAPSHOT_READ : UpsertCounter.BATCH_READ);
-      invalid = context.getCounter(UpsertCounter.INVALID);
+      input =
+          new MapperInput(
+              context,
+              rows,
+              quarantine,
+              tag == 0 ? UpsertCounter.SNAPSHOT_READ : UpsertCounter.BATCH_READ,
+              UpsertCounter.INVALID);
     }
 
     @Override
     protected void map(LongWritable offset, Text value, Context context)
         throws IOException, InterruptedException {
-      RowSource.Status status = rows.read(offset.get(), value.getBytes(), value.getLength());
-      if (status == RowSource.Status.SKIPPED) {
+      Object[] row = input.read(offset, value);
+      if (row == null) {
         return;
       }
-      read.increment(1);
-      if (status == RowSource.Status.INVALID) {
-        invalid.increment(1);
-        quarantine.quarantine(file, offset.get(), rows.text(), rows.violations());
-        return;
-      }
-      Object[] row = rows.values();
       for (int i = 0; i < keyColumns.length; i++) {
         keyValues[i] = row[keyColumns[i]];
       }
