@@ -39,6 +39,8 @@ public final class PipelineRunner extends Configured implements Tool {
           "  --from STEP         start at this step (earlier steps' outputs must exist)",
           "  --overwrite         pass --overwrite to every step (re-run a pipeline in place)",
           "  --dry-run           print each step as a hadoop jar command line; run nothing",
+          "  --emr-steps JAR     print the steps as Amazon EMR CUSTOM_JAR steps (JSON for aws emr",
+          "                      add-steps --steps file://...), JAR being the job jar's s3:// URI; run nothing",
           "",
           "Pipeline file:",
           "  name: demo",
@@ -82,6 +84,7 @@ public final class PipelineRunner extends Configured implements Tool {
     String from = null;
     boolean overwrite = false;
     boolean dryRun = false;
+    String emrJar = null;
     for (int i = 0; i < argv.length; i++) {
       String a = argv[i];
       switch (a) {
@@ -100,6 +103,12 @@ public final class PipelineRunner extends Configured implements Tool {
         case "--from" -> from = i + 1 < argv.length ? argv[++i] : null;
         case "--overwrite" -> overwrite = true;
         case "--dry-run" -> dryRun = true;
+        case "--emr-steps" -> {
+          emrJar = i + 1 < argv.length ? argv[++i] : null;
+          if (emrJar == null || emrJar.startsWith("--")) {
+            throw new UsageException(NAME + ": --emr-steps takes the job jar's URI (s3://...)");
+          }
+        }
         default -> {
           if (a.startsWith("--") || file != null) {
             throw new UsageException(NAME + ": unexpected argument '" + a + "' (see run --help)");
@@ -142,6 +151,10 @@ public final class PipelineRunner extends Configured implements Tool {
       if (start < 0) {
         throw new UsageException(NAME + ": --from " + from + ": no such step in " + file);
       }
+    }
+    if (emrJar != null) {
+      out.println(EmrSteps.json(steps.subList(start, steps.size()), emrJar, overwrite));
+      return 0;
     }
     Instant began = Instant.now();
     List<String> done = new ArrayList<>();
