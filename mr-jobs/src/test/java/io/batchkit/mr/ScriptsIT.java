@@ -58,6 +58,17 @@ class ScriptsIT {
   }
 
   /**
+   * {@code scripts/s3-test.sh}: clean and aggregate with input and output on {@code s3a://} against
+   * moto's S3 on 127.0.0.1, counts against the ledger; a clean killed half-way leaves nothing
+   * visible (the magic committer); no credential in tracked files or output.
+   */
+  @Test
+  void jobsOnS3aAndAKilledJobLeavesNoVisibleOutput() throws Exception {
+    String out = run("scripts/s3-test.sh", "s3-test: ok:");
+    assertTrue(out.contains("none visible"), out);
+  }
+
+  /**
    * {@code scripts/emr-test.sh}: {@code scripts/emr.sh} with the real AWS CLI against moto on
    * 127.0.0.1: the cluster definition, the upload, and the demo pipeline's steps as the service
    * recorded them; no credential in any tracked file or output.
