@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Checks scripts/emr.sh end to end against moto_server (a local EMR and S3 API) with the real AWS
 # CLI: creates the cluster from cluster-config/emr/, uploads the artifacts, adds the demo pipeline
-# as steps, and checks that the steps the service recorded (aws emr list-steps) are exactly the
-# generated ones. moto records steps but never runs them, so waiting is not tested here. Also
-# checks that the dummy credentials it used appear in no tracked file and in none of its output.
+# plus a HiveQL step (an EMR Hive step) as steps, and checks that the steps the service recorded
+# (aws emr list-steps) are exactly the generated ones. moto records steps but never runs them, so
+# waiting is not tested here. Also checks that the dummy credentials it used appear in no tracked
+# file and in none of its output.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,12 +26,21 @@ export BATCHKIT_AWS_ENDPOINT="http://127.0.0.1:$port" BATCHKIT_S3=s3://batchkit-
 aws --endpoint-url "$BATCHKIT_AWS_ENDPOINT" s3 mb s3://batchkit-emr-test >/dev/null
 
 emr="$root/scripts/emr.sh"
+# The demo pipeline plus a HiveQL step, which becomes an EMR Hive step (command-runner.jar).
+pipeline="$work/pipeline.yaml"
+cat "$root/examples/demo-pipeline.yaml" - >"$pipeline" <<'YAML'
+  - name: report
+    job: hql
+    args:
+      file: s3://batchkit-emr-test/etl/batchkit/hql/reports.hql
+      define: {INPUT: "${steps.daily.output}/data", DATABASE: batchkit}
+YAML
 vars=(--var work=s3://batchkit-emr-test/etl/demo --var schemas=s3://batchkit-emr-test/etl/batchkit/schemas)
 {
   cluster=$("$emr" create)
   echo "cluster $cluster"
-  "$emr" steps "$root/examples/demo-pipeline.yaml" "${vars[@]}" >"$work/expected.json"
-  "$emr" submit "$cluster" "$root/examples/demo-pipeline.yaml" "${vars[@]}" --no-wait >"$work/ids"
+  "$emr" steps "$pipeline" "${vars[@]}" >"$work/expected.json"
+  "$emr" submit "$cluster" "$pipeline" "${vars[@]}" --no-wait >"$work/ids"
   aws --endpoint-url "$BATCHKIT_AWS_ENDPOINT" emr list-steps --cluster-id "$cluster" >"$work/listed.json"
   aws --endpoint-url "$BATCHKIT_AWS_ENDPOINT" emr describe-cluster --cluster-id "$cluster" >"$work/cluster.json"
   aws --endpoint-url "$BATCHKIT_AWS_ENDPOINT" s3 ls --recursive s3://batchkit-emr-test/ >"$work/objects"
@@ -51,6 +61,11 @@ cluster = json.load(open(work + "/cluster.json"))["Cluster"]
 assert cluster["ReleaseLabel"] == definition["ReleaseLabel"], cluster["ReleaseLabel"]
 assert sorted(a["Name"] for a in cluster["Applications"]) == ["Hadoop", "Hive"], cluster["Applications"]
 assert cluster["LogUri"].startswith("s3://batchkit-emr-test/etl/batchkit/logs"), cluster["LogUri"]
+hive = got[-1]
+assert hive["Jar"] == "command-runner.jar" and hive["Args"][:5] == [
+    "hive-script", "--run-hive-script", "--args", "-f",
+    "s3://batchkit-emr-test/etl/batchkit/hql/reports.hql"], hive
+assert "INPUT=s3://batchkit-emr-test/etl/demo/out/daily/data" in hive["Args"], hive
 objects = open(work + "/objects").read()
 assert "etl/batchkit/batchkit-jobs.jar" in objects and "etl/batchkit/schemas/trips.yaml" in objects, objects
 print("emr-test: %d steps on cluster %s are exactly the %d generated: %s" % (

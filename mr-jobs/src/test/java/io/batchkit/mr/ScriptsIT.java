@@ -76,6 +76,6 @@ class ScriptsIT {
   @Test
   void emrStepsFromThePipelineReachTheService() throws Exception {
     String out = run("scripts/emr-test.sh", "emr-test: ok:");
-    assertTrue(out.contains("are exactly the 7 generated"), out);
+    assertTrue(out.contains("are exactly the 8 generated"), out);
   }
 }

@@ -26,6 +26,12 @@ public final class Pipeline {
   /** One resolved step: its job and the job's arguments, as on a {@code hadoop jar} line. */
   public record Step(String name, String job, List<String> args, String output) {}
 
+  /**
+   * A HiveQL step: {@code args: {file: reports.hql, define: {INPUT: ..., OUTPUT: ...}}}, run as
+   * {@code hive -f FILE -d NAME=VALUE} (an EMR Hive step on EMR).
+   */
+  public static final String HQL = "hql";
+
   private static final Pattern REF = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
   private static final Set<String> TOP_KEYS = Set.of("name", "description", "vars", "steps");
   private static final Set<String> STEP_KEYS = Set.of("name", "job", "args");
@@ -103,7 +109,7 @@ public final class Pipeline {
         }
       }
       String job = String.valueOf(s.get("job"));
-      if (!jobs.contains(job)) {
+      if (!jobs.contains(job) && !job.equals(HQL)) {
         throw new UsageException(where + ": unknown job '" + job + "' (jobs: " + jobs + ")");
       }
       String stepName = s.containsKey("name") ? String.valueOf(s.get("name")) : job;
@@ -122,7 +128,15 @@ public final class Pipeline {
             }
             continue;
           }
-          List<Object> values = value instanceof List<?> l ? (List<Object>) l : List.of(value);
+          List<Object> values = new java.util.ArrayList<>();
+          if (value instanceof Map<?, ?> m) {
+            // a mapping is a repeated NAME=VALUE option (hql's define: {INPUT: ..., OUTPUT: ...})
+            m.forEach((k, v) -> values.add(k + "=" + v));
+          } else if (value instanceof List<?> l) {
+            values.addAll(l);
+          } else {
+            values.add(value);
+          }
           for (Object v : values) {
             String text = resolve(source, stepName + "." + key, String.valueOf(v), vars, outputs);
             args.add("--" + key);

@@ -50,6 +50,8 @@ public final class PipelineRunner extends Configured implements Tool {
           "       output: \"${work}/clean\", dedupe: true}}",
           "    - {name: daily, job: aggregate, args: {input: \"${steps.clean.output}\",",
           "       output: \"${work}/daily\", group-by: \"pickup_at:day\", metrics: \"count, sum(fare)\"}}",
+          "    - {name: report, job: hql, args: {file: reports.hql,",
+          "       define: {INPUT: \"${steps.daily.output}/data\"}}}     # hive -f ... -d INPUT=...",
           "",
           "Exit codes: 0 all steps done, 1 a step failed, 2 a problem with the pipeline file.");
 
@@ -161,11 +163,13 @@ public final class PipelineRunner extends Configured implements Tool {
     for (int i = start; i < steps.size(); i++) {
       Pipeline.Step step = steps.get(i);
       List<String> args = new ArrayList<>(step.args());
-      if (overwrite && !args.contains("--overwrite")) {
+      if (overwrite && !args.contains("--overwrite") && !step.job().equals(Pipeline.HQL)) {
         args.add("--overwrite");
       }
       String line =
-          "hadoop jar batchkit-jobs.jar " + step.job() + " " + String.join(" ", quote(args));
+          step.job().equals(Pipeline.HQL)
+              ? "hive " + String.join(" ", quote(HqlStep.hiveArgs(step)))
+              : "hadoop jar batchkit-jobs.jar " + step.job() + " " + String.join(" ", quote(args));
       if (dryRun) {
         out.println(line);
         continue;
@@ -173,10 +177,12 @@ public final class PipelineRunner extends Configured implements Tool {
       out.printf(Locale.ROOT, "[%d/%d] %s: %s%n", i + 1, steps.size(), step.name(), line);
       Instant t0 = Instant.now();
       int code =
-          ToolRunner.run(
-              new Configuration(conf),
-              jobs.get(step.job()).apply(out, err),
-              args.toArray(new String[0]));
+          step.job().equals(Pipeline.HQL)
+              ? HqlStep.run(step, out, err)
+              : ToolRunner.run(
+                  new Configuration(conf),
+                  jobs.get(step.job()).apply(out, err),
+                  args.toArray(new String[0]));
       if (code != 0) {
         err.printf(
             Locale.ROOT,

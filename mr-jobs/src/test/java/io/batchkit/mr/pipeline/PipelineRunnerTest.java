@@ -121,6 +121,55 @@ class PipelineRunnerTest {
   }
 
   @Test
+  void emrStepsRunTheJobJarPerJobAndHiveScriptPerHqlStep() throws Exception {
+    String file = pipeline("count");
+    Files.writeString(
+        Path.of(file),
+        Files.readString(Path.of(file))
+            + "  - name: report\n"
+            + "    job: hql\n"
+            + "    args:\n"
+            + "      file: s3://b/hql/reports.hql\n"
+            + "      define: {INPUT: \"${steps.daily.output}/data\", DB: etl}\n");
+    JobRun r = run(file, "--emr-steps", "s3://b/batchkit-jobs.jar", "--from", "split");
+    assertEquals(0, r.exit(), r.err());
+    var steps = Trips.JSON.readTree(r.out());
+    assertEquals(2, steps.size());
+    assertEquals("s3://b/batchkit-jobs.jar", steps.get(0).get("Jar").asText());
+    assertEquals("split", steps.get(0).at("/Args/0").asText());
+    assertEquals("command-runner.jar", steps.get(1).get("Jar").asText());
+    List<String> args = new java.util.ArrayList<>();
+    steps.get(1).get("Args").forEach(a -> args.add(a.asText()));
+    assertEquals(
+        List.of(
+            "hive-script",
+            "--run-hive-script",
+            "--args",
+            "-f",
+            "s3://b/hql/reports.hql",
+            "-d",
+            "INPUT=" + dir.resolve("out/daily") + "/data",
+            "-d",
+            "DB=etl"),
+        args);
+    assertEquals("CANCEL_AND_WAIT", steps.get(1).get("ActionOnFailure").asText());
+  }
+
+  @Test
+  void anHqlStepWithoutTheHiveCommandStopsThePipelineSayingSo() throws Exception {
+    boolean hiveInstalled =
+        java.util.Arrays.stream(System.getenv("PATH").split(":"))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, "hive")));
+    org.junit.jupiter.api.Assumptions.assumeFalse(hiveInstalled, "hive is installed here");
+    Path file = dir.resolve("hql.yaml");
+    Files.writeString(
+        file, "steps:\n  - {name: report, job: hql, args: {file: r.hql, define: {A: b}}}\n");
+    JobRun r = run(file.toString());
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("step report is HiveQL and needs the hive command"), r.err());
+  }
+
+  @Test
   void mistakesInThePipelineFileAreFoundBeforeAnythingRuns() {
     Map<String, String> none = Map.of();
     var jobs = BatchkitDriver.pipelineJobs().keySet();
