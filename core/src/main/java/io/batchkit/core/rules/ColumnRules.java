@@ -89,8 +89,13 @@ public final class ColumnRules {
   }
 
   private String normalise(String raw) {
+    return normalise(raw, normalize);
+  }
+
+  /** The schema's normalisations, in order: the one implementation of clean and bk_normalize. */
+  public static String normalise(String raw, Normalization[] steps) {
     String s = raw;
-    for (Normalization n : normalize) {
+    for (Normalization n : steps) {
       s =
           switch (n) {
             case TRIM -> s.strip();
