@@ -16,7 +16,12 @@ class DescriptionsTest {
           io.batchkit.hive.rules.BkExplodeViolations.class,
           io.batchkit.hive.rules.BkNormalize.class,
           io.batchkit.hive.privacy.BkPseudonymize.class,
-          io.batchkit.hive.features.BkHaversine.class);
+          io.batchkit.hive.features.BkHaversine.class,
+          io.batchkit.hive.features.BkScale.MinMax.class,
+          io.batchkit.hive.features.BkScale.ZScore.class,
+          io.batchkit.hive.features.BkBucketize.class,
+          io.batchkit.hive.features.BkHashBucket.class,
+          io.batchkit.hive.features.BkOneHot.class);
 
   @Test
   void everyFunctionDescribesItselfWithAnExample() {

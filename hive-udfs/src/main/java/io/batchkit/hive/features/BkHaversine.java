@@ -18,7 +18,9 @@ import org.apache.hadoop.hive.serde2.objectinspector.primitive.PrimitiveObjectIn
         "_FUNC_(lat1, lon1, lat2, lon2) - the great-circle distance in km between two points in"
             + " decimal degrees; NULL if any argument is NULL",
     extended =
-        "Example:\n" + "  > SELECT _FUNC_(40.6413, -73.7781, 40.7769, -73.8740);\n" + "  17.0")
+        "Example:\n"
+            + "  > SELECT _FUNC_(40.6413, -73.7781, 40.7769, -73.8740);\n"
+            + "  17.108126953835338")
 public final class BkHaversine extends GenericUDF {
   static final String NAME = "bk_haversine_km";
   static final double EARTH_RADIUS_KM = 6371.0088;
