@@ -10,6 +10,7 @@ import io.batchkit.mr.jobs.UpsertJob;
 import io.batchkit.mr.pipeline.PipelineRunner;
 import io.batchkit.mr.tools.BenchLoop;
 import io.batchkit.mr.tools.CleanLoop;
+import io.batchkit.mr.tools.DdlCommand;
 import io.batchkit.mr.tools.TripGenerator;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ public final class BatchkitDriver {
     jobs.put(SplitJob.NAME, new Object[] {SplitJob.class, SplitJob.DESCRIPTION});
     jobs.put(ConvertJob.NAME, new Object[] {ConvertJob.class, ConvertJob.DESCRIPTION});
     jobs.put(PipelineRunner.NAME, new Object[] {Run.class, PipelineRunner.DESCRIPTION});
+    jobs.put(DdlCommand.NAME, new Object[] {DdlCommand.class, DdlCommand.DESCRIPTION});
     jobs.put(TripGenerator.NAME, new Object[] {TripGenerator.class, TripGenerator.DESCRIPTION});
     jobs.put(CleanLoop.NAME, new Object[] {CleanLoop.class, CleanLoop.DESCRIPTION});
     jobs.put(BenchLoop.NAME, new Object[] {BenchLoop.class, BenchLoop.DESCRIPTION});

@@ -1,0 +1,114 @@
+package io.batchkit.core.schema;
+
+import java.util.Locale;
+
+/**
+ * A schema as Hive DDL: an external table over the raw CSV (OpenCSVSerde: every column a string,
+ * header skipped), one over {@code clean}'s Hive text output (typed, {@code \N} nulls, backslash
+ * escapes) and one over {@code convert}'s Parquet or ORC files; partitioned by the schema's
+ * partition column; each followed by the statement that registers existing partitions. Locations
+ * and the database default to {@code ${hivevar:...}} parameters, so the DDL runs as it is with
+ * {@code hive -f} / {@code beeline -f} and {@code --hivevar}.
+ */
+public final class HiveDdl {
+  /** Where the tables' files are; null means a {@code ${hivevar:...}} parameter. */
+  public record Locations(
+      String database, String raw, String clean, String columnar, String format) {}
+
+  private HiveDdl() {}
+
+  public static String ddl(Schema schema, Locations at) {
+    String db = at.database() != null ? at.database() : "${hivevar:database}";
+    String name = schema.name();
+    StringBuilder sb = new StringBuilder(2048);
+    sb.append("-- Hive DDL for dataset ").append(name).append(", written by batchkit ddl from ");
+    sb.append(schema.source()).append(" (sha256 ").append(schema.sha256(), 0, 12).append(").\n");
+    sb.append("CREATE DATABASE IF NOT EXISTS ").append(db).append(";\n\n");
+
+    sb.append(
+        "-- The raw files as they landed: every column a string, quotes handled, header skipped.\n");
+    sb.append("CREATE EXTERNAL TABLE IF NOT EXISTS ")
+        .append(db)
+        .append('.')
+        .append(name)
+        .append("_raw (\n");
+    for (int i = 0; i < schema.columns().size(); i++) {
+      sb.append("  `").append(schema.columns().get(i).name()).append("` STRING");
+      sb.append(i + 1 < schema.columns().size() ? ",\n" : "\n");
+    }
+    CsvFormatSpec f = schema.format();
+    sb.append(")\nROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde'\n");
+    sb.append("WITH SERDEPROPERTIES ('separatorChar' = '")
+        .append(literal(f.delimiter()))
+        .append("'");
+    if (f.quote() != null) {
+      sb.append(", 'quoteChar' = '").append(literal(f.quote())).append("'");
+    }
+    if (f.escape() != null) {
+      sb.append(", 'escapeChar' = '").append(literal(f.escape())).append("'");
+    }
+    sb.append(")\nSTORED AS TEXTFILE\nLOCATION '").append(or(at.raw(), "raw_location")).append("'");
+    if (f.header()) {
+      sb.append("\nTBLPROPERTIES ('skip.header.line.count' = '1')");
+    }
+    sb.append(";\n\n");
+
+    sb.append("-- clean's output: typed rows, Hive text (tab, \\N for null, backslash escapes).\n");
+    table(sb, db, name, schema);
+    sb.append("ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\'\n");
+    sb.append("  NULL DEFINED AS '\\\\N'\nSTORED AS TEXTFILE\nLOCATION '");
+    sb.append(or(at.clean(), "clean_location")).append("'\n");
+    sb.append("TBLPROPERTIES ('serialization.escape.crlf' = 'true');\n");
+    repair(sb, db, name, schema);
+
+    String format = at.format() == null ? "parquet" : at.format().toLowerCase(Locale.ROOT);
+    sb.append("\n-- convert's output: ").append(format).append(" with the same types.\n");
+    table(sb, db, name + "_" + format, schema);
+    sb.append("STORED AS ").append(format.toUpperCase(Locale.ROOT)).append("\nLOCATION '");
+    sb.append(or(at.columnar(), "columnar_location")).append("';\n");
+    repair(sb, db, name + "_" + format, schema);
+    return sb.toString();
+  }
+
+  private static void table(StringBuilder sb, String db, String table, Schema schema) {
+    sb.append("CREATE EXTERNAL TABLE IF NOT EXISTS ")
+        .append(db)
+        .append('.')
+        .append(table)
+        .append(" (\n");
+    for (int i = 0; i < schema.columns().size(); i++) {
+      Column c = schema.columns().get(i);
+      sb.append("  `")
+          .append(c.name())
+          .append("` ")
+          .append(c.type().hiveName().toUpperCase(Locale.ROOT));
+      if (c.description() != null) {
+        sb.append(" COMMENT '").append(c.description().replace("'", "\\'")).append("'");
+      }
+      sb.append(i + 1 < schema.columns().size() ? ",\n" : "\n");
+    }
+    sb.append(")\n");
+    if (schema.partition() != null) {
+      sb.append("PARTITIONED BY (`").append(schema.partition().name()).append("` STRING)\n");
+    }
+  }
+
+  private static void repair(StringBuilder sb, String db, String table, Schema schema) {
+    if (schema.partition() != null) {
+      sb.append("MSCK REPAIR TABLE ").append(db).append('.').append(table).append(";\n");
+    }
+  }
+
+  private static String or(String value, String hivevar) {
+    return value != null ? value : "${hivevar:" + hivevar + "}";
+  }
+
+  private static String literal(char c) {
+    return switch (c) {
+      case '\t' -> "\\t";
+      case '\'' -> "\\'";
+      case '\\' -> "\\\\";
+      default -> String.valueOf(c);
+    };
+  }
+}

@@ -1,0 +1,63 @@
+package io.batchkit.core.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class HiveDdlTest {
+  static final Schema SCHEMA =
+      SchemaParser.parse(
+          String.join(
+                  "\n",
+                  "name: rides",
+                  "format: {delimiter: \";\", quote: \"'\", header: true}",
+                  "columns:",
+                  "  - {name: id, type: bigint, description: \"the ride's id\"}",
+                  "  - {name: at, type: timestamp}",
+                  "  - {name: fare, type: \"decimal(8,2)\"}",
+                  "partition: {name: dt, from: at}",
+                  "")
+              .getBytes(StandardCharsets.UTF_8),
+          "rides.yaml");
+
+  @Test
+  void threeTablesWithHiveTypesPartitionsAndParameters() {
+    String ddl =
+        HiveDdl.ddl(SCHEMA, new HiveDdl.Locations(null, null, "/clean/rides/clean", null, "orc"));
+    String expectedClean =
+        String.join(
+            "\n",
+            "CREATE EXTERNAL TABLE IF NOT EXISTS ${hivevar:database}.rides (",
+            "  `id` BIGINT COMMENT 'the ride\\'s id',",
+            "  `at` TIMESTAMP,",
+            "  `fare` DECIMAL(8,2)",
+            ")",
+            "PARTITIONED BY (`dt` STRING)",
+            "ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\'",
+            "  NULL DEFINED AS '\\\\N'",
+            "STORED AS TEXTFILE",
+            "LOCATION '/clean/rides/clean'",
+            "TBLPROPERTIES ('serialization.escape.crlf' = 'true');",
+            "MSCK REPAIR TABLE ${hivevar:database}.rides;");
+    assertTrue(ddl.contains(expectedClean), ddl);
+    assertTrue(
+        ddl.contains(
+            "WITH SERDEPROPERTIES ('separatorChar' = ';', 'quoteChar' = '\\'')\n"
+                + "STORED AS TEXTFILE\n"
+                + "LOCATION '${hivevar:raw_location}'\n"
+                + "TBLPROPERTIES ('skip.header.line.count' = '1');"),
+        ddl);
+    assertTrue(
+        ddl.contains(
+            "  `fare` STRING\n)\nROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde'"),
+        ddl);
+    assertTrue(ddl.contains("rides_orc (\n"), ddl);
+    assertTrue(
+        ddl.contains(
+            "STORED AS ORC\nLOCATION '${hivevar:columnar_location}';\nMSCK REPAIR TABLE ${hivevar:database}.rides_orc;"),
+        ddl);
+    assertEquals(4, ddl.split("CREATE ").length - 1, "a database and three tables");
+  }
+}
