@@ -14,6 +14,7 @@ class DescriptionsTest {
           io.batchkit.hive.split.BkSplit.class,
           io.batchkit.hive.rules.BkViolations.class,
           io.batchkit.hive.rules.BkExplodeViolations.class,
+          io.batchkit.hive.rules.BkRecordViolations.class,
           io.batchkit.hive.rules.BkNormalize.class,
           io.batchkit.hive.privacy.BkPseudonymize.class,
           io.batchkit.hive.features.BkHaversine.class,

@@ -1,0 +1,158 @@
+package io.batchkit.hive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.batchkit.core.schema.HiveDdl;
+import io.batchkit.core.schema.SchemaParser;
+import io.batchkit.mr.jobs.CleanJob;
+import io.batchkit.mr.jobs.SplitJob;
+import io.batchkit.mr.tools.TripGenerator;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.ToolRunner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hive and MapReduce share one implementation: on the same generated trips, the records {@code
+ * clean} quarantines are exactly those {@code bk_record_violations} flags in Hive, and {@code
+ * bk_split} puts every key where the {@code split} job did.
+ */
+class CrossCheckTest {
+  static final Path SCHEMA = Path.of("../examples/trips.yaml").toAbsolutePath();
+  @TempDir static Path dir;
+  static EmbeddedHive hive;
+
+  static Configuration local() {
+    Configuration c = new Configuration();
+    c.set("mapreduce.framework.name", "local");
+    c.set("fs.defaultFS", "file:///");
+    return c;
+  }
+
+  static void run(org.apache.hadoop.util.Tool tool, String... args) throws Exception {
+    assertEquals(0, ToolRunner.run(local(), tool, args), String.join(" ", args));
+  }
+
+  @BeforeAll
+  static void data() throws Exception {
+    TripGenerator.main(
+        new String[] {
+          "--rows", "3000", "--seed", "21", "--output", dir.resolve("landing/trips.csv").toString()
+        });
+    PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+    run(
+        new CleanJob(quiet, System.err),
+        "--schema",
+        SCHEMA.toString(),
+        "--input",
+        dir.resolve("landing").toString(),
+        "--output",
+        dir.resolve("clean").toString());
+    run(
+        new SplitJob(quiet, System.err),
+        "--input",
+        dir.resolve("clean").toString(),
+        "--output",
+        dir.resolve("split").toString());
+    hive = new EmbeddedHive(dir.resolve("hive"));
+    for (String[] f :
+        new String[][] {
+          {"bk_record_violations", "io.batchkit.hive.rules.BkRecordViolations"},
+          {"bk_split", "io.batchkit.hive.split.BkSplit"}
+        }) {
+      hive.execute("CREATE TEMPORARY FUNCTION " + f[0] + " AS '" + f[1] + "'");
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (hive != null) {
+      hive.close();
+    }
+  }
+
+  @Test
+  void theRecordsCleanQuarantinesAreTheRecordsTheFunctionFlags() throws Exception {
+    hive.execute(
+        "CREATE EXTERNAL TABLE raw_lines (line STRING) ROW FORMAT DELIMITED FIELDS TERMINATED BY"
+            + " '\\u0001' STORED AS TEXTFILE LOCATION 'file://"
+            + dir.resolve("landing")
+            + "' TBLPROPERTIES ('skip.header.line.count' = '1')");
+    List<String> flagged = new ArrayList<>();
+    for (List<String> r :
+        hive.query(
+            "SELECT line FROM raw_lines WHERE line != '' AND size(bk_record_violations('file://"
+                + SCHEMA
+                + "', line)) > 0")) {
+      flagged.add(r.get(0));
+    }
+    List<String> quarantined = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    try (Stream<Path> files = Files.walk(dir.resolve("clean/quarantine"))) {
+      for (Path p : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+        for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+          quarantined.add(json.readTree(line).get("raw").asText());
+        }
+      }
+    }
+    JsonNode manifest = json.readTree(dir.resolve("clean/_MANIFEST.json").toFile());
+    assertEquals(manifest.at("/counts/quarantined").asLong(), quarantined.size());
+    assertTrue(quarantined.size() > 50);
+    flagged.sort(null);
+    quarantined.sort(null);
+    assertEquals(quarantined, flagged);
+  }
+
+  @Test
+  void bkSplitAgreesWithTheSplitJobRowByRow() throws Exception {
+    hive.script(
+        HiveDdl.ddl(
+                SchemaParser.parse(SCHEMA),
+                new HiveDdl.Locations(
+                    "default",
+                    "file://" + dir.resolve("landing"),
+                    "file://" + dir.resolve("clean/clean"),
+                    "file://" + dir.resolve("nowhere"),
+                    "parquet"))
+            .replace("CREATE DATABASE IF NOT EXISTS default;", ""));
+    Map<String, String> job = new HashMap<>();
+    int jobRows = 0;
+    for (String s : List.of("train", "validation", "test")) {
+      try (Stream<Path> files = Files.walk(dir.resolve("split/data/split=" + s))) {
+        for (Path p : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+          for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t");
+            job.put(f[0] + "\t" + f[1], s);
+            jobRows++;
+          }
+        }
+      }
+    }
+    List<List<String>> rows =
+        hive.query(
+            "SELECT vendor_id, pickup_at, bk_split('train=0.8,validation=0.1,test=0.1', 42,"
+                + " vendor_id, pickup_at) FROM default.trips");
+    assertEquals(jobRows, rows.size());
+    int compared = 0;
+    for (List<String> r : rows) {
+      String at = r.get(1).endsWith(".0") ? r.get(1).substring(0, r.get(1).length() - 2) : r.get(1);
+      assertEquals(job.get(r.get(0) + "\t" + at), r.get(2), r.toString());
+      compared++;
+    }
+    assertTrue(compared > 2500, "rows compared: " + compared);
+  }
+}
