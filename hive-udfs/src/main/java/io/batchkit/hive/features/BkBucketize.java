@@ -27,9 +27,9 @@ import org.apache.hadoop.io.IntWritable;
             + "Example:\n  > SELECT _FUNC_(12.5, array(0, 10, 20));\n  2")
 public final class BkBucketize extends GenericUDF {
   static final String NAME = "bk_bucketize";
-  private PrimitiveObjectInspector in;
+  private transient PrimitiveObjectInspector in;
   private double[] edges;
-  private final IntWritable result = new IntWritable();
+  private final transient IntWritable result = new IntWritable();
 
   @Override
   public ObjectInspector initialize(ObjectInspector[] args) throws UDFArgumentException {

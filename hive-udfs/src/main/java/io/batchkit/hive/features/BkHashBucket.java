@@ -24,9 +24,9 @@ import org.apache.hadoop.io.IntWritable;
             + "Example:\n  > SELECT _FUNC_('JFK', 1024);\n  488")
 public final class BkHashBucket extends GenericUDF {
   static final String NAME = "bk_hash_bucket";
-  private PrimitiveObjectInspector in;
+  private transient PrimitiveObjectInspector in;
   private int buckets;
-  private final IntWritable result = new IntWritable();
+  private final transient IntWritable result = new IntWritable();
 
   @Override
   public ObjectInspector initialize(ObjectInspector[] args) throws UDFArgumentException {

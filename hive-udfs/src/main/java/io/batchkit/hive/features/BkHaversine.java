@@ -24,8 +24,8 @@ import org.apache.hadoop.hive.serde2.objectinspector.primitive.PrimitiveObjectIn
 public final class BkHaversine extends GenericUDF {
   static final String NAME = "bk_haversine_km";
   static final double EARTH_RADIUS_KM = 6371.0088;
-  private final PrimitiveObjectInspector[] in = new PrimitiveObjectInspector[4];
-  private final DoubleWritable result = new DoubleWritable();
+  private final transient PrimitiveObjectInspector[] in = new PrimitiveObjectInspector[4];
+  private final transient DoubleWritable result = new DoubleWritable();
 
   @Override
   public ObjectInspector initialize(ObjectInspector[] args) throws UDFArgumentException {

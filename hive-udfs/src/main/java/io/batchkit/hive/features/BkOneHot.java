@@ -28,9 +28,9 @@ import org.apache.hadoop.io.IntWritable;
         "Example:\n  > SELECT _FUNC_('Queens', array('Bronx', 'Brooklyn', 'Queens'));\n  [0,0,1]")
 public final class BkOneHot extends GenericUDF {
   static final String NAME = "bk_one_hot";
-  private PrimitiveObjectInspector in;
-  private final Map<String, Integer> positions = new HashMap<>();
-  private List<IntWritable> result;
+  private transient PrimitiveObjectInspector in;
+  private final transient Map<String, Integer> positions = new HashMap<>();
+  private transient List<IntWritable> result;
 
   @Override
   public ObjectInspector initialize(ObjectInspector[] args) throws UDFArgumentException {
@@ -42,6 +42,7 @@ public final class BkOneHot extends GenericUDF {
           1, NAME + ": argument 2 (vocabulary) must be a constant array");
     }
     List<?> vocabulary = (List<?>) c.getWritableConstantValue();
+    positions.clear(); // initialize runs again in each task
     for (Object v : vocabulary) {
       if (positions.putIfAbsent(String.valueOf(v), positions.size()) != null) {
         throw new UDFArgumentTypeException(

@@ -17,10 +17,10 @@ import org.apache.hadoop.hive.serde2.objectinspector.primitive.PrimitiveObjectIn
  * - mean) / stddev. A zero range or deviation gives NULL, not infinity.
  */
 public abstract class BkScale extends GenericUDF {
-  private final String name;
-  private final String[] names;
-  private final PrimitiveObjectInspector[] in = new PrimitiveObjectInspector[3];
-  private final DoubleWritable result = new DoubleWritable();
+  private final transient String name;
+  private final transient String[] names;
+  private final transient PrimitiveObjectInspector[] in = new PrimitiveObjectInspector[3];
+  private final transient DoubleWritable result = new DoubleWritable();
 
   BkScale(String name, String... names) {
     this.name = name;

@@ -42,10 +42,10 @@ import org.apache.hadoop.io.Text;
 public final class BkPseudonymize extends GenericUDF {
   static final String NAME = "bk_pseudonymize";
   public static final String KEY = "batchkit.hmac.key";
-  private PrimitiveObjectInspector in;
+  private transient PrimitiveObjectInspector in;
   private transient Mac mac;
   private transient Configuration taskConf;
-  private final Text result = new Text();
+  private final transient Text result = new Text();
 
   @Override
   public ObjectInspector initialize(ObjectInspector[] args) throws UDFArgumentException {

@@ -28,9 +28,9 @@ import org.apache.hadoop.io.Text;
             + "  LATE NIGHT")
 public final class BkNormalize extends GenericUDF {
   static final String NAME = "bk_normalize";
-  private PrimitiveObjectInspector in;
-  private Normalization[] steps;
-  private final Text result = new Text();
+  private transient PrimitiveObjectInspector in;
+  private transient Normalization[] steps;
+  private final transient Text result = new Text();
 
   @Override
   public ObjectInspector initialize(ObjectInspector[] args) throws UDFArgumentException {

@@ -38,11 +38,11 @@ import org.apache.hadoop.hive.serde2.objectinspector.PrimitiveObjectInspector;
             + "  8062")
 public final class BkRecordViolations extends GenericUDF {
   static final String NAME = "bk_record_violations";
-  private PrimitiveObjectInspector in;
-  private CsvRecordParser parser;
-  private RowCleaner cleaner;
-  private Object[] values;
-  private final List<Violation> violations = new ArrayList<>();
+  private transient PrimitiveObjectInspector in;
+  private transient CsvRecordParser parser;
+  private transient RowCleaner cleaner;
+  private transient Object[] values;
+  private final transient List<Violation> violations = new ArrayList<>();
 
   @Override
   public ObjectInspector initialize(ObjectInspector[] args) throws UDFArgumentException {

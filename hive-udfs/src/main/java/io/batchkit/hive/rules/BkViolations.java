@@ -39,11 +39,11 @@ import org.apache.hadoop.io.Text;
             + "  min\t1022")
 public final class BkViolations extends GenericUDF {
   static final String NAME = "bk_violations";
-  private RowCleaner cleaner;
-  private PrimitiveObjectInspector[] fields;
-  private String[] texts;
-  private Object[] values;
-  private final List<Violation> violations = new ArrayList<>();
+  private transient RowCleaner cleaner;
+  private transient PrimitiveObjectInspector[] fields;
+  private transient String[] texts;
+  private transient Object[] values;
+  private final transient List<Violation> violations = new ArrayList<>();
 
   @Override
   public ObjectInspector initialize(ObjectInspector[] args) throws UDFArgumentException {

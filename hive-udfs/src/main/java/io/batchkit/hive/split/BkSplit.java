@@ -30,10 +30,10 @@ import org.apache.hadoop.io.Text;
             + "  train")
 public final class BkSplit extends GenericUDF {
   static final String NAME = "bk_split";
-  private SplitAssigner assigner;
-  private PrimitiveObjectInspector[] keys;
-  private Object[] values;
-  private final Text result = new Text();
+  private transient SplitAssigner assigner;
+  private transient PrimitiveObjectInspector[] keys;
+  private transient Object[] values;
+  private final transient Text result = new Text();
 
   @Override
   public ObjectInspector initialize(ObjectInspector[] args) throws UDFArgumentException {
