@@ -9,6 +9,7 @@ import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.DatasetOutput;
+import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.MapperInput;
 import io.batchkit.mr.io.RowSource;
 import java.io.IOException;
@@ -323,7 +324,7 @@ public final class AggregateJob extends JobTool {
     @Override
     protected void setup(Context context) {
       Configuration conf = context.getConfiguration();
-      merged = new Partials(aggregation(conf, DatasetInput.rowSource(conf).schema()).metrics());
+      merged = new Partials(aggregation(conf, JobSchema.load(conf)).metrics());
     }
 
     @Override
@@ -347,7 +348,7 @@ public final class AggregateJob extends JobTool {
     @Override
     protected void setup(Context context) {
       Configuration conf = context.getConfiguration();
-      aggregation = aggregation(conf, DatasetInput.rowSource(conf).schema());
+      aggregation = aggregation(conf, JobSchema.load(conf));
       merged = new Partials(aggregation.metrics());
       output = new DatasetOutput(context);
       groups = context.getCounter(AggregateCounter.GROUPS);

@@ -10,6 +10,7 @@ import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.DatasetOutput;
+import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.MapperInput;
 import io.batchkit.mr.io.PartitionedRow;
 import io.batchkit.mr.io.RowSource;
@@ -223,6 +224,7 @@ public final class SplitJob extends JobTool {
     private final Text outKey = new Text();
     private final PartitionedRow outRow = new PartitionedRow();
     private final StringBuilder sb = new StringBuilder(256);
+    private final Object[] labelValue = new Object[1];
     private MapperInput input;
     private Counter[] perSplit;
 
@@ -259,8 +261,11 @@ public final class SplitJob extends JobTool {
       // label, then hash position (sortable hex), then key: the reducer sees a label's keys in
       // hash order, and all rows of one key together.
       sb.setLength(0);
-      RowFormat.TEXT.append(new Object[] {row[label]}, sb);
-      sb.append('\u0001').append(String.format("%016x", Double.doubleToLongBits(position)));
+      labelValue[0] = row[label];
+      RowFormat.TEXT.append(labelValue, sb);
+      // Positions are non-negative, so their bits in fixed-width hex sort as the positions do.
+      String bits = Long.toHexString(Double.doubleToLongBits(position));
+      sb.append('\u0001').append("0".repeat(16 - bits.length())).append(bits);
       sb.append('\u0001').append(key);
       outKey.set(sb.toString());
       sb.setLength(0);
@@ -296,7 +301,7 @@ public final class SplitJob extends JobTool {
     @Override
     protected void setup(Context context) {
       Configuration conf = context.getConfiguration();
-      keys = new Keys(conf, DatasetInput.rowSource(conf).schema());
+      keys = new Keys(conf, JobSchema.load(conf));
       output = new DatasetOutput(context);
       perSplit = new Counter[keys.assigner.size()];
       for (int i = 0; i < perSplit.length; i++) {
