@@ -41,7 +41,7 @@ class BkViolationsTest {
   @Test
   void aRawTripRowGetsTheViolationsCleanWouldQuarantineItFor() throws Exception {
     BkViolations f = new BkViolations();
-    f.initialize(args("file://" + TRIPS, 10));
+    f.initialize(args("file://" + TRIPS, 11));
     String[] clean = {
       "1",
       "2024-01-31 10:00:00",
@@ -52,16 +52,21 @@ class BkViolationsTest {
       "20",
       "12.50",
       "n",
-      " a  b "
+      " a  b ",
+      "1"
     };
     assertEquals(List.of(), violations(f, clean));
     String[] bad = clean.clone();
     bad[0] = "7"; // allowed: [1, 2]
     bad[7] = "-3"; // fare min 0
     bad[1] = "2024-03-10 02:30:00"; // a New York DST gap
+    bad[10] = "7"; // rate codes 1..6 and 99
     assertEquals(
         List.of(
-            "vendor_id allowed 7", "pickup_at nonexistent_time 2024-03-10 02:30:00", "fare min -3"),
+            "vendor_id allowed 7",
+            "pickup_at nonexistent_time 2024-03-10 02:30:00",
+            "fare min -3",
+            "rate_code allowed 7"),
         violations(f, bad));
     String[] required = clean.clone();
     required[0] = null; // a NULL is an empty field: vendor_id is required
@@ -73,13 +78,13 @@ class BkViolationsTest {
     BkExplodeViolations t = new BkExplodeViolations();
     List<Object[]> rows = new ArrayList<>();
     t.setCollector(r -> rows.add((Object[]) r));
-    ObjectInspector[] a = args("file://" + TRIPS, 10);
+    ObjectInspector[] a = args("file://" + TRIPS, 11);
     List<String> names = new ArrayList<>();
     for (int i = 0; i < a.length; i++) {
       names.add("c" + i);
     }
     t.initialize(ObjectInspectorFactory.getStandardStructObjectInspector(names, Arrays.asList(a)));
-    t.process(new Object[] {"s", "9", "x", "", "", "", "", "", "", "", ""});
+    t.process(new Object[] {"s", "9", "x", "", "", "", "", "", "", "", "", ""});
     List<String> got = new ArrayList<>();
     for (Object[] r : rows) {
       got.add(r[0] + " " + r[1]);

@@ -40,9 +40,13 @@ public final class TripGenerator {
 
   private static final Instant START = Instant.parse("2024-01-01T05:00:00Z");
   private static final String HEADER =
-      "vendor_id,pickup_at,dropoff_at,passenger_count,trip_distance,pu_zone,do_zone,fare,store_and_fwd_flag,note";
+      "vendor_id,pickup_at,dropoff_at,passenger_count,trip_distance,pu_zone,do_zone,fare,store_and_fwd_flag,note,rate_code";
 
   private final Random random;
+
+  /** Rate codes come from their own stream, so adding them left every other value as it was. */
+  private final Random rates;
+
   private final Map<String, Long> expected = new TreeMap<>();
   private long quarantined;
   private long duplicates;
@@ -50,6 +54,7 @@ public final class TripGenerator {
 
   TripGenerator(long seed) {
     this.random = new Random(seed);
+    this.rates = new Random(~seed);
   }
 
   public static void main(String[] argv) throws IOException {
@@ -142,7 +147,7 @@ public final class TripGenerator {
     Instant pickup = START.plusSeconds(i * STEP_SECONDS + random.nextInt((int) STEP_SECONDS));
     LocalDateTime local = LocalDateTime.ofInstant(pickup, NEW_YORK);
     int minutes = 3 + random.nextInt(40);
-    String[] f = new String[10];
+    String[] f = new String[11];
     f[0] = random.nextInt(3) == 0 ? "2" : "1";
     f[1] = random.nextInt(5) == 0 ? US.format(local) : ISO.format(local);
     f[2] = ISO.format(local.plusMinutes(minutes));
@@ -165,6 +170,7 @@ public final class TripGenerator {
           case 2 -> "  extra   spaces  ";
           default -> "";
         };
+    f[10] = rateCode(rates.nextInt(1000));
     int roll = random.nextInt(1000);
     String rule = null;
     String column = null;
@@ -229,7 +235,7 @@ public final class TripGenerator {
       rule = "max_length";
       column = "note";
     } else if (roll < 49) {
-      f = java.util.Arrays.copyOf(f, random.nextBoolean() ? 9 : 11);
+      f = java.util.Arrays.copyOf(f, random.nextBoolean() ? 10 : 12);
       if (f[f.length - 1] == null) {
         f[f.length - 1] = "extra";
       }
@@ -258,6 +264,24 @@ public final class TripGenerator {
       return;
     }
     writeRow(f, w);
+  }
+
+  /** About as often as in the TLC's own trip records: mostly standard, some airport, a few 99. */
+  private static String rateCode(int roll) {
+    if (roll < 930) {
+      return "1"; // standard
+    } else if (roll < 960) {
+      return "2"; // JFK
+    } else if (roll < 965) {
+      return "3"; // Newark
+    } else if (roll < 970) {
+      return "4"; // Nassau or Westchester
+    } else if (roll < 990) {
+      return "5"; // negotiated
+    } else if (roll < 992) {
+      return "6"; // group ride
+    }
+    return "99"; // unknown
   }
 
   private static void writeRow(String[] f, Writer w) throws IOException {

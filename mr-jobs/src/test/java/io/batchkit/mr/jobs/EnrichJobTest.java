@@ -63,8 +63,8 @@ class EnrichJobTest {
       List<String[]> rows = Trips.rows(out.resolve("data"));
       assertEquals(clean.size(), rows.size());
       for (String[] row : rows) {
-        assertEquals(12, row.length);
-        assertEquals(borough.get(row[Trips.PU_ZONE]), row[10]);
+        assertEquals(13, row.length); // the 11 trip columns, the borough, the dt partition
+        assertEquals(borough.get(row[Trips.PU_ZONE]), row[11]);
       }
       assertEquals(matched, Trips.manifest(out).at("/counts/matched").asLong());
       assertEquals(
