@@ -6,6 +6,7 @@ CREATE TEMPORARY FUNCTION bk_violations AS 'io.batchkit.hive.rules.BkViolations'
 CREATE TEMPORARY FUNCTION bk_explode_violations AS 'io.batchkit.hive.rules.BkExplodeViolations';
 CREATE TEMPORARY FUNCTION bk_record_violations AS 'io.batchkit.hive.rules.BkRecordViolations';
 CREATE TEMPORARY FUNCTION bk_normalize AS 'io.batchkit.hive.rules.BkNormalize';
+CREATE TEMPORARY FUNCTION bk_parse AS 'io.batchkit.hive.rules.BkParse';
 CREATE TEMPORARY FUNCTION bk_pseudonymize AS 'io.batchkit.hive.privacy.BkPseudonymize';
 CREATE TEMPORARY FUNCTION bk_haversine_km AS 'io.batchkit.hive.features.BkHaversine';
 CREATE TEMPORARY FUNCTION bk_minmax AS 'io.batchkit.hive.features.BkScale$MinMax';
