@@ -19,6 +19,16 @@ SELECT dt, count(*), sum(fare), avg(fare), count(DISTINCT vendor_id)
 FROM ${hivevar:database}.trips
 GROUP BY dt;
 
+-- The distinct rate codes of the trips (the TLC's codes: 1 standard, 2 JFK, 3 Newark,
+-- 4 Nassau/Westchester, 5 negotiated, 6 group ride, 99 unknown), with their trips and fares.
+CREATE TABLE IF NOT EXISTS ${hivevar:database}.trips_rate_codes (
+  rate_code INT, trips BIGINT, fares DECIMAL(20,2), mean_fare DOUBLE)
+STORED AS TEXTFILE;
+INSERT OVERWRITE TABLE ${hivevar:database}.trips_rate_codes
+SELECT rate_code, count(*), sum(fare), avg(fare)
+FROM ${hivevar:database}.trips
+GROUP BY rate_code;
+
 -- Data quality: records with violations, by rule and column, straight from the raw lines.
 CREATE TABLE IF NOT EXISTS ${hivevar:database}.trips_quality (
   rule STRING, `column` STRING, records BIGINT)
@@ -31,3 +41,11 @@ LATERAL VIEW explode(bk_record_violations('${hivevar:schema}', line)) x AS v
 -- always honour skip.header.line.count, the offset says it everywhere.
 WHERE line != '' AND BLOCK__OFFSET__INSIDE__FILE > 0
 GROUP BY v.rule, coalesce(v.`column`, '*');
+
+-- The reports, as hive -f / beeline -f print them.
+SELECT dt, trips, fares, round(mean_fare, 2) AS mean_fare, vendors
+FROM ${hivevar:database}.trips_per_day ORDER BY dt;
+SELECT rate_code, trips, fares, round(mean_fare, 2) AS mean_fare
+FROM ${hivevar:database}.trips_rate_codes ORDER BY rate_code;
+SELECT rule, `column`, records
+FROM ${hivevar:database}.trips_quality ORDER BY records DESC, rule, `column`;

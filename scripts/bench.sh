@@ -3,9 +3,11 @@
 # plain single-threaded Java loop doing the same computation with the same core code on the same
 # raw file (clean with and without --dedupe), on generated trips (1M and 4M rows) and the real
 # 3M-row flights file. Prints rows/s, MB/s, peak memory (max RSS) and the wall-time ratio job/loop.
+# With JOBS=hive: the validation function bk_record_violations over every raw line in embedded Hive
+# (Beeline, MapReduce local) against `clean` on the same file; the ratio there is hive/clean.
 #
 #   scripts/bench.sh                         all sizes, flights if ../shared/data is there
-#   JOBS="aggregate profile" scripts/bench.sh  which jobs (default: clean aggregate profile)
+#   JOBS="aggregate profile" scripts/bench.sh  which jobs (default: clean aggregate profile hive)
 #   SIZES="1000000" scripts/bench.sh         generated sizes to run
 #   FLIGHTS_GZ=/path/flights-3m.csv.gz       where the flights file is (skipped if missing)
 #   BENCH_DIR=/tmp/bench                     work directory (default target/bench)
@@ -16,12 +18,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${BENCH_DIR:-$root/target/bench}"
 sizes="${SIZES:-1000000 4000000}"
 runs="${RUNS:-2}"
-jobs="${JOBS:-clean aggregate profile}"
+jobs="${JOBS:-clean aggregate profile hive}"
 flights_gz="${FLIGHTS_GZ:-$root/../shared/data/flights-3m/flights-3m.csv.gz}"
 batchkit="$root/scripts/batchkit"
 
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
-  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 
@@ -78,6 +80,33 @@ bench_summary() { # name schema file job [job options...]
   row "$name" "$job" "$rows" "$mb" "$loop_s" "$loop_rss" "$wall" "$rss"
 }
 
+# The validation function in embedded Hive over the raw lines (a table over a hard link to the
+# file, header skipped by offset as clean skips it) against `clean` without --dedupe. The metastore
+# and table are set up once, untimed; the timed run is a whole `batchkit hive` process, as the job's
+# is a whole `batchkit clean` process. Both counts of flagged records are printed: they must agree.
+bench_hive() { # name schema file
+  local name=$1 schema=$2 file=$3
+  local mb hdir="$dir/hive-$name" ldir="$dir/lines-$name"
+  mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')
+  rm -rf "$hdir" "$ldir"
+  mkdir -p "$ldir"
+  ln -f "$file" "$ldir/" 2>/dev/null || cp "$file" "$ldir/"
+  "$batchkit" hive --dir "$hdir" -e "CREATE EXTERNAL TABLE lines (line STRING) ROW FORMAT DELIMITED
+    FIELDS TERMINATED BY '\u0001' STORED AS TEXTFILE LOCATION 'file://$ldir'" >"$dir/.log" 2>&1 \
+    || { cat "$dir/.log" >&2; return 1; }
+  timed "$batchkit" hive --dir "$hdir" --silent=true --outputformat=tsv2 -i "$root/hql/functions.hql" \
+    -e "SELECT count(*), count(if(size(bk_record_violations('file://$schema', line)) > 0, 1, NULL))
+        FROM lines WHERE line != '' AND BLOCK__OFFSET__INSIDE__FILE > 0"
+  local hive_s=$wall hive_rss=$rss rows flagged
+  read -r rows flagged < <(grep -E '^[0-9]+[[:space:]]+[0-9]+$' "$dir/.log" | tail -n 1)
+  timed "$batchkit" clean --schema "$schema" --input "$file" --output "$dir/job-out" --overwrite
+  local quarantined
+  quarantined=$(awk '$1 == "\"quarantined\"" { gsub(/[^0-9]/, "", $3); print $3; exit }' "$dir/job-out/_MANIFEST.json")
+  row "$name" "hive udf" "$rows" "$mb" "$wall" "$rss" "$hive_s" "$hive_rss"
+  echo "  (hive: $rows records, $flagged with violations; clean: $quarantined quarantined;" \
+    "columns: loop = clean job, job = Hive)" | tee -a "$results"
+}
+
 bench() { # name schema file [aggregate options...]
   local name=$1 schema=$2 file=$3
   shift 3
@@ -85,6 +114,7 @@ bench() { # name schema file [aggregate options...]
   mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')
   if [[ " $jobs " == *" aggregate "* ]]; then bench_summary "$name" "$schema" "$file" aggregate "$@"; fi
   if [[ " $jobs " == *" profile "* ]]; then bench_summary "$name" "$schema" "$file" profile; fi
+  if [[ " $jobs " == *" hive "* && $name == trips-* ]]; then bench_hive "$name" "$schema" "$file"; fi
   [[ " $jobs " == *" clean "* ]] || return 0
   for mode in plain dedupe; do
     local flag=()

@@ -2,7 +2,8 @@
 # The demo pipeline on the embedded default (Hadoop local runner, local files): builds what it needs,
 # generates a deterministic sample of dirty NYC-taxi-like trips and a zone lookup, runs
 # examples/demo-pipeline.yaml (clean -> enrich -> aggregate -> profile -> convert -> split), and
-# prints what became of every record and where the profile report is.
+# prints what became of every record and where the profile report is; then runs the hql/ reports
+# and the ML feature table on that output in embedded Hive (Beeline against an in-process Hive 4).
 #
 #   scripts/demo.sh                 200,000 rows into target/demo/
 #   ROWS=1000000 scripts/demo.sh    more rows
@@ -20,10 +21,11 @@ if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
 fi
 
 start=$(date +%s%N)
-mkdir -p "$work/landing"
+rm -rf "$work/hive"
+mkdir -p "$work/landing" "$work/hive"
 echo "== generate $rows dirty trip records (seed 42) and the zone lookup -> $work/landing/"
-"$batchkit" generate-trips --rows "$rows" --seed 42 --output "$work/landing/trips.csv" \
-  --expect "$work/expected.json" --zones "$work/landing/zones.csv"
+"$batchkit" generate-trips --rows "$rows" --seed 42 --output "$work/landing/trips/trips.csv" \
+  --expect "$work/expected.json" --zones "$work/landing/zones/zones.csv"
 
 echo "== run examples/demo-pipeline.yaml"
 "$batchkit" run "$root/examples/demo-pipeline.yaml" --var work="$work" \
@@ -33,7 +35,6 @@ manifest="$work/out/clean/_MANIFEST.json"
 count() { awk -v k="\"$1\"" '$1 == k { gsub(/[^0-9]/, "", $3); print $3; exit }' "$manifest"; }
 read_n=$(count read); clean_n=$(count clean); quarantined_n=$(count quarantined); duplicates_n=$(count duplicates)
 partitions=$(find "$work/out/clean/clean" -mindepth 1 -maxdepth 1 -type d -name 'dt=*' | wc -l)
-elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
 
 echo
 echo "== summary"
@@ -53,5 +54,29 @@ cat "$work"/out/by_borough/data/part-* | sort -t$'\t' -k2,2nr | awk -F'\t' '{ pr
 echo "  Parquet:     $work/out/parquet/data/ ($(find "$work/out/parquet/data" -name '*.parquet' | wc -l) files)"
 echo "  ML split:    $work/out/split/data/split={train,validation,test}/"
 echo "  profile:     $work/out/profile/report.html (open it in a browser; profile.json beside it)"
-printf '  time: %d.%03d s in all (build excluded on later runs)\n' $((elapsed / 1000)) $((elapsed % 1000))
 [[ $read_n -eq $((clean_n + quarantined_n + duplicates_n)) ]]
+
+echo
+echo "== Hive: hql/trips_reports.hql and hql/trips_features.hql on that output (embedded Hive 4, Beeline)"
+"$batchkit" ddl --schema "$root/examples/trips.yaml" --database nyc --raw "file://$work/landing/trips" \
+  --clean "file://$work/out/clean/clean" --columnar "file://$work/out/parquet/data" \
+  > "$work/hive/trips_ddl.hql"
+if ! "$batchkit" hive --dir "$work/hive" --silent=true \
+  -i "$work/hive/trips_ddl.hql" -i "$root/hql/functions.hql" -i "$root/hql/trips_reports.hql" \
+  -f "$root/hql/trips_features.hql" \
+  --hivevar database=nyc --hivevar schema="file://$root/examples/trips.yaml" \
+  --hivevar raw_location="file://$work/landing/trips" \
+  --hivevar ratios=train=0.8,validation=0.1,test=0.1 --hivevar seed=42 \
+  > "$work/hive/reports.txt" 2> "$work/hive/hive.log"; then
+  tail -n 20 "$work/hive/hive.log" >&2
+  echo "demo: the Hive step failed; its log: $work/hive/hive.log" >&2
+  exit 1
+fi
+echo "  trips per pickup day, trips per rate code, records quarantined by rule and column,"
+echo "  and the ML feature table's splits (partitions written by one dynamic-partition insert):"
+grep -E '^[+|]' "$work/hive/reports.txt" | sed 's/^/    /'
+echo "  tables: nyc.trips_raw, nyc.trips, nyc.trips_parquet, nyc.trips_per_day, nyc.trips_rate_codes,"
+echo "          nyc.trips_quality, nyc.trip_features; metastore and warehouse in $work/hive"
+echo "          (scripts/batchkit hive --dir $work/hive -e 'SHOW TABLES IN nyc')"
+elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
+printf '  time: %d.%03d s in all (build excluded on later runs)\n' $((elapsed / 1000)) $((elapsed % 1000))

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.batchkit.core.schema.HiveDdl;
 import io.batchkit.core.schema.SchemaParser;
+import io.batchkit.hive.embedded.EmbeddedBeeline;
 import io.batchkit.mr.jobs.CleanJob;
+import io.batchkit.mr.jobs.SplitJob;
 import io.batchkit.mr.tools.TripGenerator;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -27,9 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The files under hql/, run as they are (with --hivevar values set in the session) on data the
- * clean job wrote, with the functions loaded from the shaded jar by ADD JAR; results checked
- * against the clean rows and clean's manifest.
+ * The files under hql/, run as they are by Beeline ({@code beeline -i ... -f ... --hivevar ...}
+ * against the embedded Hive) on data the clean and split jobs wrote, with the functions loaded from
+ * the shaded jar by ADD JAR; results checked against the clean rows, clean's manifest and the split
+ * job's output.
  */
 class HqlScriptsTest {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -58,24 +61,71 @@ class HqlScriptsTest {
               "--output", dir.resolve("clean").toString(),
               "--dedupe"
             }));
-    hive = new EmbeddedHive(dir.resolve("hive"));
-    Map<String, String> vars =
-        Map.of(
-            "database", "default",
-            "udf_jar", ROOT.resolve("hive-udfs/target/batchkit-hive-udfs.jar").toString(),
-            "schema", "file://" + SCHEMA,
-            "raw_location", "file://" + dir.resolve("landing"),
-            "clean_location", "file://" + dir.resolve("clean/clean"),
-            "columnar_location", "file://" + dir.resolve("none"));
-    for (Map.Entry<String, String> v : vars.entrySet()) {
-      hive.execute("SET hivevar:" + v.getKey() + "=" + v.getValue());
-    }
+    assertEquals(
+        0,
+        ToolRunner.run(
+            local,
+            new SplitJob(quiet, System.err),
+            new String[] {
+              "--input",
+              dir.resolve("clean").toString(),
+              "--output",
+              dir.resolve("split").toString(),
+              "--ratios",
+              "train=0.8,validation=0.1,test=0.1",
+              "--seed",
+              "42"
+            }));
     // What `batchkit ddl --schema examples/trips.yaml` prints, then the scripts as files.
-    hive.script(
-        HiveDdl.ddl(SchemaParser.parse(SCHEMA), new HiveDdl.Locations(null, null, null, null, null))
-            .replace("CREATE DATABASE IF NOT EXISTS ${hivevar:database};", ""));
-    hive.script(Files.readString(ROOT.resolve("hql/functions.hql")));
-    hive.script(Files.readString(ROOT.resolve("hql/trips_reports.hql")));
+    Path ddl = dir.resolve("trips_ddl.hql");
+    Files.writeString(
+        ddl,
+        HiveDdl.ddl(
+            SchemaParser.parse(SCHEMA), new HiveDdl.Locations(null, null, null, null, null)));
+    List<String> vars =
+        List.of(
+            "database=nyc",
+            "udf_jar=" + ROOT.resolve("hive-udfs/target/batchkit-hive-udfs.jar"),
+            "schema=file://" + SCHEMA,
+            "raw_location=file://" + dir.resolve("landing"),
+            "clean_location=file://" + dir.resolve("clean/clean"),
+            "columnar_location=file://" + dir.resolve("none"),
+            "ratios=train=0.8,validation=0.1,test=0.1",
+            "seed=42");
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--dir",
+                dir.resolve("hive").toString(),
+                "--silent=true",
+                "-i",
+                ddl.toString(),
+                "-i",
+                ROOT.resolve("hql/functions.hql").toString(),
+                "-i",
+                ROOT.resolve("hql/trips_reports.hql").toString(),
+                "-f",
+                ROOT.resolve("hql/trips_features.hql").toString()));
+    for (String v : vars) {
+      args.add("--hivevar");
+      args.add(v);
+    }
+    assertEquals(0, EmbeddedBeeline.run(args.toArray(new String[0])), "beeline exit status");
+    hive = new EmbeddedHive(dir.resolve("hive"));
+    hive.execute("USE nyc");
+  }
+
+  /** The clean rows as clean wrote them (Hive text), with their dt partition. */
+  static List<String[]> cleanRows() throws Exception {
+    List<String[]> rows = new java.util.ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir.resolve("clean/clean"))) {
+      for (Path p : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+        for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+          rows.add(line.split("\t", -1));
+        }
+      }
+    }
+    return rows;
   }
 
   @AfterAll
@@ -124,5 +174,87 @@ class HqlScriptsTest {
     }
     assertTrue(expected.size() > 5, expected.toString());
     assertEquals(expected, got);
+  }
+
+  @Test
+  void rateCodesAreTheDistinctCodesOfTheCleanRowsWithTheirTripsAndFares() throws Exception {
+    Map<String, long[]> trips = new TreeMap<>();
+    Map<String, BigDecimal> fares = new TreeMap<>();
+    for (String[] r : cleanRows()) {
+      String code = r[10].equals("\\N") ? "NULL" : r[10];
+      trips.computeIfAbsent(code, k -> new long[1])[0]++;
+      fares.merge(code, new BigDecimal(r[7]), BigDecimal::add);
+    }
+    List<List<String>> rows =
+        hive.query(
+            "SELECT coalesce(cast(rate_code AS STRING), 'NULL'), trips, fares FROM trips_rate_codes");
+    assertEquals(trips.size(), rows.size(), rows.toString());
+    assertTrue(trips.containsKey("99") && trips.containsKey("2"), trips.keySet().toString());
+    for (List<String> r : rows) {
+      assertEquals(trips.get(r.get(0))[0], Long.parseLong(r.get(1)), r.toString());
+      assertEquals(0, fares.get(r.get(0)).compareTo(new BigDecimal(r.get(2))), r.toString());
+    }
+  }
+
+  @Test
+  void theFeatureTableHasOnePartitionPerSplitAsTheSplitJobDrewThem() throws Exception {
+    Map<String, Long> job = new TreeMap<>();
+    for (String s : List.of("train", "validation", "test")) {
+      try (Stream<Path> files = Files.walk(dir.resolve("split/data/split=" + s))) {
+        long n = 0;
+        for (Path p : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+          n += Files.readAllLines(p, StandardCharsets.UTF_8).size();
+        }
+        job.put(s, n);
+      }
+    }
+    Map<String, Long> hiveCounts = new TreeMap<>();
+    for (List<String> r : hive.query("SELECT split, count(*) FROM trip_features GROUP BY split")) {
+      hiveCounts.put(r.get(0), Long.parseLong(r.get(1)));
+    }
+    assertEquals(job, hiveCounts);
+    assertEquals(
+        List.of("split=test", "split=train", "split=validation"),
+        hive.query("SHOW PARTITIONS trip_features").stream().map(r -> r.get(0)).sorted().toList());
+  }
+
+  @Test
+  void featuresAreWhatTheirDefinitionsGiveOnTheCleanRows() throws Exception {
+    // Durations and rate codes worked out from clean's text rows, with java.time alone.
+    java.time.format.DateTimeFormatter f =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    double minutes = 0;
+    long known = 0;
+    for (String[] r : cleanRows()) {
+      if (!r[2].equals("\\N")) {
+        minutes +=
+            java.time.Duration.between(
+                        java.time.LocalDateTime.parse(r[1], f),
+                        java.time.LocalDateTime.parse(r[2], f))
+                    .getSeconds()
+                / 60.0;
+      }
+      if (r[10].matches("[1-6]")) {
+        known++;
+      }
+    }
+    List<String> got =
+        hive.query(
+                "SELECT sum(duration_min), sum(CASE WHEN rate_code_one_hot[0] + rate_code_one_hot[1]"
+                    + " + rate_code_one_hot[2] + rate_code_one_hot[3] + rate_code_one_hot[4]"
+                    + " + rate_code_one_hot[5] = 1 THEN 1 ELSE 0 END) FROM trip_features")
+            .get(0);
+    assertEquals(minutes, Double.parseDouble(got.get(0)), 1e-6 * minutes);
+    assertEquals(known, Long.parseLong(got.get(1)));
+    // Scaled with parameters from the training split: there, exactly 0..1, and mean 0, sd 1.
+    List<String> train =
+        hive.query(
+                "SELECT min(distance_scaled), max(distance_scaled), avg(passengers_z),"
+                    + " stddev_pop(passengers_z) FROM trip_features WHERE split = 'train'")
+            .get(0);
+    assertEquals(0.0, Double.parseDouble(train.get(0)));
+    assertEquals(1.0, Double.parseDouble(train.get(1)));
+    assertEquals(0.0, Double.parseDouble(train.get(2)), 1e-9);
+    assertEquals(1.0, Double.parseDouble(train.get(3)), 1e-9);
   }
 }

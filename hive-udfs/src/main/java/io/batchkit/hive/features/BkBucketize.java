@@ -28,13 +28,22 @@ import org.apache.hadoop.io.IntWritable;
 public final class BkBucketize extends GenericUDF {
   static final String NAME = "bk_bucketize";
   private transient PrimitiveObjectInspector in;
+
+  /**
+   * Not transient: the plan carries the edges read when the query was compiled. In a task Hive may
+   * hand {@code array(...)} over as a plain (not constant) array, vectorised map joins do.
+   */
   private double[] edges;
+
   private final transient IntWritable result = new IntWritable();
 
   @Override
   public ObjectInspector initialize(ObjectInspector[] args) throws UDFArgumentException {
     Arguments.count(NAME, args, 2, 2);
     in = Arguments.numeric(NAME, args, 0, "x");
+    if (edges != null && !(args[1] instanceof ConstantObjectInspector)) {
+      return PrimitiveObjectInspectorFactory.writableIntObjectInspector; // a task: the plan's edges
+    }
     edges = constantNumbers(NAME, args, 1, "edges");
     for (int i = 1; i < edges.length; i++) {
       if (!(edges[i] > edges[i - 1])) {

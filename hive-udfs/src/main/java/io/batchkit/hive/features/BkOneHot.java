@@ -4,7 +4,6 @@ import io.batchkit.hive.Arguments;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.hive.ql.exec.Description;
 import org.apache.hadoop.hive.ql.exec.UDFArgumentException;
 import org.apache.hadoop.hive.ql.exec.UDFArgumentTypeException;
@@ -29,26 +28,39 @@ import org.apache.hadoop.io.IntWritable;
 public final class BkOneHot extends GenericUDF {
   static final String NAME = "bk_one_hot";
   private transient PrimitiveObjectInspector in;
-  private final transient Map<String, Integer> positions = new HashMap<>();
+
+  /**
+   * Not transient: the plan carries the vocabulary read when the query was compiled. In a task Hive
+   * may hand {@code array(...)} over as a plain (not constant) array, vectorised map joins do.
+   */
+  private final HashMap<String, Integer> positions = new HashMap<>();
+
   private transient List<IntWritable> result;
 
   @Override
   public ObjectInspector initialize(ObjectInspector[] args) throws UDFArgumentException {
     Arguments.count(NAME, args, 2, 2);
     in = Arguments.primitive(NAME, args, 0, "value");
+    if (!positions.isEmpty() && !(args[1] instanceof ConstantObjectInspector)) {
+      return output(); // a task: the plan's vocabulary
+    }
     if (!(args[1] instanceof ListObjectInspector)
         || !(args[1] instanceof ConstantObjectInspector c)) {
       throw new UDFArgumentTypeException(
           1, NAME + ": argument 2 (vocabulary) must be a constant array");
     }
     List<?> vocabulary = (List<?>) c.getWritableConstantValue();
-    positions.clear(); // initialize runs again in each task
+    positions.clear();
     for (Object v : vocabulary) {
       if (positions.putIfAbsent(String.valueOf(v), positions.size()) != null) {
         throw new UDFArgumentTypeException(
             1, NAME + ": argument 2 (vocabulary) repeats '" + v + "'");
       }
     }
+    return output();
+  }
+
+  private ObjectInspector output() {
     result = new ArrayList<>();
     for (int i = 0; i < positions.size(); i++) {
       result.add(new IntWritable());

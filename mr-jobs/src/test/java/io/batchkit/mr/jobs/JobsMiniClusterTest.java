@@ -157,7 +157,7 @@ class JobsMiniClusterTest {
     for (String f : new String[] {"trips.csv", "zones.csv"}) {
       fs.copyFromLocalFile(
           new org.apache.hadoop.fs.Path(local.resolve(f).toUri()),
-          new org.apache.hadoop.fs.Path(work + "/landing/" + f));
+          new org.apache.hadoop.fs.Path(work + "/landing/" + f.replace(".csv", "") + "/" + f));
     }
     for (String f : new String[] {"trips.yaml", "zones.yaml"}) {
       fs.copyFromLocalFile(
