@@ -16,6 +16,7 @@ class DescriptionsTest {
           io.batchkit.hive.rules.BkExplodeViolations.class,
           io.batchkit.hive.rules.BkRecordViolations.class,
           io.batchkit.hive.rules.BkNormalize.class,
+          io.batchkit.hive.rules.BkParse.class,
           io.batchkit.hive.privacy.BkPseudonymize.class,
           io.batchkit.hive.features.BkHaversine.class,
           io.batchkit.hive.features.BkScale.MinMax.class,

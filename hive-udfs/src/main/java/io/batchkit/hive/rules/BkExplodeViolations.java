@@ -24,7 +24,7 @@ import org.apache.hadoop.hive.serde2.objectinspector.StructObjectInspector;
             + "  >   GROUP BY v.rule, v.column;\n"
             + "  min\tfare\t507")
 public final class BkExplodeViolations extends GenericUDTF {
-  private final transient BkViolations check = new BkViolations();
+  private final transient BkViolations check = new BkViolations("bk_explode_violations");
   private GenericUDF.DeferredObject[] deferred;
 
   @Override

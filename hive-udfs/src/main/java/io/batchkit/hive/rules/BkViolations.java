@@ -39,19 +39,31 @@ import org.apache.hadoop.io.Text;
             + "  min\t1022")
 public final class BkViolations extends GenericUDF {
   static final String NAME = "bk_violations";
+
+  /** The name errors give: bk_explode_violations checks its arguments with this class too. */
+  private final String name;
+
   private transient RowCleaner cleaner;
   private transient PrimitiveObjectInspector[] fields;
   private transient String[] texts;
   private transient Object[] values;
   private final transient List<Violation> violations = new ArrayList<>();
 
+  public BkViolations() {
+    this(NAME);
+  }
+
+  BkViolations(String name) {
+    this.name = name;
+  }
+
   @Override
   public ObjectInspector initialize(ObjectInspector[] args) throws UDFArgumentException {
-    Arguments.count(NAME, args, 2, Integer.MAX_VALUE);
-    Schema schema = SchemaArgument.load(NAME, 0, Arguments.constantText(NAME, args, 0, "schema"));
+    Arguments.count(name, args, 2, Integer.MAX_VALUE);
+    Schema schema = SchemaArgument.load(name, 0, Arguments.constantText(name, args, 0, "schema"));
     fields = new PrimitiveObjectInspector[args.length - 1];
     for (int i = 0; i < fields.length; i++) {
-      fields[i] = Arguments.primitive(NAME, args, i + 1, "field " + (i + 1));
+      fields[i] = Arguments.primitive(name, args, i + 1, "field " + (i + 1));
     }
     cleaner = new RowCleaner(schema);
     texts = new String[fields.length];
@@ -96,6 +108,6 @@ public final class BkViolations extends GenericUDF {
 
   @Override
   public String getDisplayString(String[] children) {
-    return getStandardDisplayString(NAME, children);
+    return getStandardDisplayString(name, children);
   }
 }
