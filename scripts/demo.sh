@@ -58,18 +58,17 @@ echo "  profile:     $work/out/profile/report.html (open it in a browser; profil
 
 echo
 echo "== Hive: hql/trips_reports.hql and hql/trips_features.hql on that output (embedded Hive 4, Beeline)"
-"$batchkit" ddl --schema "$root/examples/trips.yaml" --database nyc --raw "file://$work/landing/trips" \
-  --clean "file://$work/out/clean/clean" --columnar "file://$work/out/parquet/data" \
-  > "$work/hive/trips_ddl.hql"
 if ! "$batchkit" hive --dir "$work/hive" --silent=true \
-  -i "$work/hive/trips_ddl.hql" -i "$root/hql/functions.hql" -i "$root/hql/trips_reports.hql" \
+  -i "$root/hql/trips_tables.hql" -i "$root/hql/functions.hql" -i "$root/hql/trips_reports.hql" \
   -f "$root/hql/trips_features.hql" \
   --hivevar database=nyc --hivevar schema="file://$root/examples/trips.yaml" \
   --hivevar raw_location="file://$work/landing/trips" \
+  --hivevar clean_location="file://$work/out/clean/clean" \
+  --hivevar columnar_location="file://$work/out/parquet/data" \
   --hivevar ratios=train=0.8,validation=0.1,test=0.1 --hivevar seed=42 \
-  > "$work/hive/reports.txt" 2> "$work/hive/hive.log"; then
-  tail -n 20 "$work/hive/hive.log" >&2
-  echo "demo: the Hive step failed; its log: $work/hive/hive.log" >&2
+  > "$work/hive/reports.txt" 2> "$work/hive/beeline.log"; then
+  tail -n 20 "$work/hive/beeline.log" >&2
+  echo "demo: the Hive step failed; see $work/hive/beeline.log and $work/hive/hive.log" >&2
   exit 1
 fi
 echo "  trips per pickup day, trips per rate code, records quarantined by rule and column,"

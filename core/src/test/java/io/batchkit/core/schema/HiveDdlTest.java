@@ -60,4 +60,20 @@ class HiveDdlTest {
         ddl);
     assertEquals(4, ddl.split("CREATE ").length - 1, "a database and three tables");
   }
+
+  /** hql/trips_tables.hql is `batchkit ddl --schema examples/trips.yaml`: it cannot drift. */
+  @Test
+  void theCommittedTripsTablesAreWhatDdlWritesForTheTripsSchema() throws Exception {
+    java.nio.file.Path root = java.nio.file.Path.of("..").toAbsolutePath().normalize();
+    String written =
+        HiveDdl.ddl(
+            SchemaParser.parse(root.resolve("examples/trips.yaml")),
+            new HiveDdl.Locations(null, null, null, null, null));
+    String committed = java.nio.file.Files.readString(root.resolve("hql/trips_tables.hql"));
+    // The first line names the schema file as it was given on the command line.
+    assertEquals(
+        written.substring(written.indexOf('\n')),
+        committed.substring(committed.indexOf('\n')),
+        "run: scripts/batchkit ddl --schema examples/trips.yaml > hql/trips_tables.hql");
+  }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.batchkit.core.schema.HiveDdl;
-import io.batchkit.core.schema.SchemaParser;
 import io.batchkit.hive.embedded.EmbeddedBeeline;
 import io.batchkit.mr.jobs.CleanJob;
 import io.batchkit.mr.jobs.SplitJob;
@@ -76,12 +74,7 @@ class HqlScriptsTest {
               "--seed",
               "42"
             }));
-    // What `batchkit ddl --schema examples/trips.yaml` prints, then the scripts as files.
-    Path ddl = dir.resolve("trips_ddl.hql");
-    Files.writeString(
-        ddl,
-        HiveDdl.ddl(
-            SchemaParser.parse(SCHEMA), new HiveDdl.Locations(null, null, null, null, null)));
+    // hql/trips_tables.hql is what `batchkit ddl --schema examples/trips.yaml` prints.
     List<String> vars =
         List.of(
             "database=nyc",
@@ -99,7 +92,7 @@ class HqlScriptsTest {
                 dir.resolve("hive").toString(),
                 "--silent=true",
                 "-i",
-                ddl.toString(),
+                ROOT.resolve("hql/trips_tables.hql").toString(),
                 "-i",
                 ROOT.resolve("hql/functions.hql").toString(),
                 "-i",

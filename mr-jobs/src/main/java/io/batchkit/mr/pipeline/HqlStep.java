@@ -39,11 +39,15 @@ final class HqlStep {
     return out;
   }
 
-  /** Runs the step with the {@code hive} command; 2 when there is none. */
+  /**
+   * Runs the step with the {@code hive} command (or {@code BATCHKIT_HIVE}); 2 when there is none.
+   */
   static int run(Pipeline.Step step, PrintStream out, PrintStream err)
       throws IOException, InterruptedException {
-    String hive = System.getenv().getOrDefault("BATCHKIT_HIVE", "hive");
-    List<String> command = new ArrayList<>(List.of(hive));
+    // A command and its first words: scripts/batchkit sets "<root>/scripts/batchkit hive" (the
+    // embedded Hive) when this machine has no hive command.
+    String hive = System.getenv().getOrDefault("BATCHKIT_HIVE", "hive").strip();
+    List<String> command = new ArrayList<>(List.of(hive.split("\\s+")));
     command.addAll(hiveArgs(step));
     Process p;
     try {
