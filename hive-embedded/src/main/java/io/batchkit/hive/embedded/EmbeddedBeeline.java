@@ -28,11 +28,12 @@ public final class EmbeddedBeeline {
           + "  -i FILE            run a script first (repeat: DDL, then functions, ...)\n"
           + "  --hivevar K=V      a ${hivevar:K} of the scripts (repeat for more); udf_jar defaults\n"
           + "                     to the functions' jar this checkout built\n"
+          + "  -d K=V             the same, as the Hive CLI spells it (pipelines' hql steps use it)\n"
           + "  --outputformat F   table (default), csv2, tsv2, dsv, vertical\n"
           + "  --silent=true      results only\n"
           + "  BATCHKIT_HIVE_URL  a HiveServer2 JDBC URL (jdbc:hive2://host:10000/): run there\n"
           + "Example:\n"
-          + "  batchkit hive -i trips_ddl.hql -i hql/functions.hql -f hql/trips_reports.hql \\\n"
+          + "  batchkit hive -i hql/trips_tables.hql -i hql/functions.hql -f hql/trips_reports.hql \\\n"
           + "    --hivevar database=nyc --hivevar schema=file:///data/trips.yaml ...";
 
   private EmbeddedBeeline() {}
