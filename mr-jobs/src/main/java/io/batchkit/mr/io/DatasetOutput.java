@@ -50,11 +50,23 @@ public final class DatasetOutput {
         partitionDir.isEmpty() ? dir + "/part" : dir + "/" + partitionDir + "/part");
   }
 
-  public void quarantine(String file, long offset, String raw, List<Violation> violations)
+  /**
+   * A record that cannot be used, with where it was read: its line counts from the split's first
+   * line (0: not known) until {@link QuarantineLines} makes it count from the file's.
+   */
+  public void quarantine(
+      String file, long lineNumber, long offset, String raw, List<Violation> violations)
       throws IOException, InterruptedException {
-    String json = QuarantineRecord.toJson(file, 0, offset, raw, null, 0, violations);
+    String json = QuarantineRecord.toJson(file, lineNumber, offset, raw, null, 0, violations);
     line.set(json.getBytes(StandardCharsets.UTF_8));
     outputs.write(NullWritable.get(), line, "quarantine/part");
+  }
+
+  /** How many lines a task's split held, for {@link QuarantineLines}. */
+  public void lines(String file, long splitStart, long lines)
+      throws IOException, InterruptedException {
+    line.set((file + "\t" + splitStart + "\t" + lines).getBytes(StandardCharsets.UTF_8));
+    outputs.write(NullWritable.get(), line, QuarantineLines.DIR + "/part");
   }
 
   public void close() throws IOException, InterruptedException {

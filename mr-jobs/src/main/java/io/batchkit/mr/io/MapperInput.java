@@ -1,5 +1,6 @@
 package io.batchkit.mr.io;
 
+import io.batchkit.mr.jobs.CleanJob;
 import java.io.IOException;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
@@ -18,6 +19,13 @@ public final class MapperInput {
   private final String file;
   private final Counter read;
   private final Counter invalid;
+  private final long splitStart;
+  private final boolean multiline;
+
+  /** The line (from the split's first, 1-based) of the last record, and of the next. */
+  private long line;
+
+  private long nextLine = 1;
 
   public MapperInput(
       MapContext<?, ?, ?, ?> context,
@@ -27,13 +35,19 @@ public final class MapperInput {
       Enum<?> invalidCounter) {
     this.rows = rows;
     this.output = output;
-    this.file = ((FileSplit) context.getInputSplit()).getPath().toString();
+    FileSplit split = (FileSplit) context.getInputSplit();
+    this.file = split.getPath().toString();
+    this.splitStart = split.getStart();
+    this.multiline = rows.multilineRecords();
     this.read = context.getCounter(readCounter);
     this.invalid = context.getCounter(invalidCounter);
   }
 
   /** The record's typed values (reused), or null if it was skipped or counted as invalid. */
   public Object[] read(LongWritable offset, Text value) throws IOException, InterruptedException {
+    line = nextLine;
+    nextLine +=
+        multiline ? 1 + CleanJob.CleanMapper.lineBreaks(value.getBytes(), value.getLength()) : 1;
     RowSource.Status status = rows.read(offset.get(), value.getBytes(), value.getLength());
     if (status == RowSource.Status.SKIPPED) {
       return null;
@@ -41,10 +55,23 @@ public final class MapperInput {
     read.increment(1);
     if (status == RowSource.Status.INVALID) {
       invalid.increment(1);
-      output.quarantine(file, offset.get(), rows.text(), rows.violations());
+      output.quarantine(file, line, offset.get(), rows.text(), rows.violations());
       return null;
     }
     return rows.values();
+  }
+
+  /** The line of the last record read, counted from the split's first line. */
+  public long line() {
+    return line;
+  }
+
+  /**
+   * Records how many lines the split held, so that the driver ({@link QuarantineLines}) can make
+   * quarantine line numbers count from the file's first line. Call before the output closes.
+   */
+  public void finish() throws IOException, InterruptedException {
+    output.lines(file, splitStart, nextLine - 1);
   }
 
   public RowSource rows() {

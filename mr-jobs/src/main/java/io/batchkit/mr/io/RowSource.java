@@ -95,6 +95,11 @@ public final class RowSource {
     return partitions == null ? "" : partitions.directory(values[partitionSource]);
   }
 
+  /** Whether one record may span several lines (raw CSV of a multiline schema). */
+  public boolean multilineRecords() {
+    return kind == DatasetInput.Kind.RAW && schema.format().multiline();
+  }
+
   public Schema schema() {
     return schema;
   }

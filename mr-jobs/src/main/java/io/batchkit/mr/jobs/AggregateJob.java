@@ -313,6 +313,7 @@ public final class AggregateJob extends JobTool {
     @Override
     protected void cleanup(Context context) throws IOException, InterruptedException {
       flush(context);
+      input.finish();
       quarantine.close();
     }
   }

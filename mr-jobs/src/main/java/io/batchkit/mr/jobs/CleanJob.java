@@ -14,6 +14,7 @@ import io.batchkit.mr.io.CsvLineInputFormat;
 import io.batchkit.mr.io.DedupeKey;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
+import io.batchkit.mr.io.QuarantineLines;
 import io.batchkit.mr.io.WholeFileCsvInputFormat;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -380,7 +381,7 @@ public final class CleanJob extends Configured implements Tool {
     }
 
     /** Line breaks inside a record (\n, \r\n or \r), as the record splitter counts them. */
-    static int lineBreaks(byte[] bytes, int length) {
+    public static int lineBreaks(byte[] bytes, int length) {
       int n = 0;
       for (int i = 0; i < length; i++) {
         if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == length || bytes[i + 1] != '\n'))) {

@@ -294,6 +294,7 @@ public final class ConvertJob extends JobTool {
 
     @Override
     protected void cleanup(Context context) throws IOException, InterruptedException {
+      input.finish();
       quarantine.close();
     }
   }

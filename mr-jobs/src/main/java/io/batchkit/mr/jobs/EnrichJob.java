@@ -364,7 +364,14 @@ public final class EnrichJob extends JobTool {
       dropped = counters.apply(EnrichCounter.UNMATCHED_DROPPED);
     }
 
-    void write(String partitionDir, String row, String added, String key, String file, long offset)
+    void write(
+        String partitionDir,
+        String row,
+        String added,
+        String key,
+        String file,
+        long line,
+        long offset)
         throws IOException, InterruptedException {
       if (added != null) {
         output.line("data", partitionDir, row + RowFormat.TEXT_DELIMITER + added);
@@ -375,6 +382,7 @@ public final class EnrichJob extends JobTool {
         case "quarantine" -> {
           output.quarantine(
               file,
+              line,
               offset,
               row,
               List.of(
@@ -448,11 +456,19 @@ public final class EnrichJob extends JobTool {
       String key = join.dataKey(row);
       sb.setLength(0);
       RowFormat.TEXT.append(row, sb);
-      joined.write(rows.partitionDir(), sb.toString(), table.get(key), key, file, offset.get());
+      joined.write(
+          rows.partitionDir(),
+          sb.toString(),
+          table.get(key),
+          key,
+          file,
+          input.line(),
+          offset.get());
     }
 
     @Override
     protected void cleanup(Context context) throws IOException, InterruptedException {
+      input.finish();
       output.close();
     }
   }
@@ -515,7 +531,8 @@ public final class EnrichJob extends JobTool {
       } else {
         RowFormat.TEXT.append(row, sb);
         if (key == null) {
-          joined.write(rows.partitionDir(), sb.toString(), null, null, file, offset.get());
+          joined.write(
+              rows.partitionDir(), sb.toString(), null, null, file, input.line(), offset.get());
           return;
         }
         outRow.set(rows.partitionDir(), sb.toString());
@@ -526,6 +543,7 @@ public final class EnrichJob extends JobTool {
 
     @Override
     protected void cleanup(Context context) throws IOException, InterruptedException {
+      input.finish();
       output.close();
     }
   }
@@ -587,7 +605,7 @@ public final class EnrichJob extends JobTool {
           continue;
         }
         String k = joinKey(key);
-        joined.write(r.partition().toString(), r.row().toString(), added, k, "", 0);
+        joined.write(r.partition().toString(), r.row().toString(), added, k, "", 0, 0);
       }
     }
 

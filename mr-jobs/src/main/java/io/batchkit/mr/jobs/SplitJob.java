@@ -276,6 +276,7 @@ public final class SplitJob extends JobTool {
 
     @Override
     protected void cleanup(Context context) throws IOException, InterruptedException {
+      input.finish();
       output.close();
     }
   }

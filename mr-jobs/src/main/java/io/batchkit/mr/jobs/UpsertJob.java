@@ -388,6 +388,7 @@ public final class UpsertJob extends JobTool {
 
     @Override
     protected void cleanup(Context context) throws IOException, InterruptedException {
+      input.finish();
       quarantine.close();
     }
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.batchkit.mr.io.QuarantineLines;
 import io.batchkit.mr.testing.JobRun;
 import io.batchkit.mr.testing.OutputFiles;
 import io.batchkit.mr.tools.TripGenerator;

@@ -118,4 +118,45 @@ class SplitJobTest {
     }
     assertTrue(byLabel.size() >= 4);
   }
+
+  @Test
+  void quarantinedRawRecordsCarryTheirLineInTheFileAcrossSplits() throws Exception {
+    Path raw = Trips.cleaned().resolve("trips.csv");
+    // Lines by the byte offset they start at, from the file's bytes alone.
+    byte[] bytes = Files.readAllBytes(raw);
+    Map<Long, Long> lineAt = new HashMap<>();
+    long line = 1;
+    lineAt.put(0L, 1L);
+    for (int i = 0; i < bytes.length - 1; i++) {
+      if (bytes[i] == '\n') {
+        lineAt.put((long) i + 1, ++line);
+      }
+    }
+    org.apache.hadoop.conf.Configuration conf = Trips.conf();
+    conf.setLong("mapreduce.input.fileinputformat.split.maxsize", 32 * 1024);
+    Path out = dir.resolve("raw");
+    JobRun r =
+        JobRun.run(
+            conf,
+            SplitJob::new,
+            "--schema",
+            Trips.SCHEMA.toString(),
+            "--input",
+            raw.toString(),
+            "--output",
+            out.toString());
+    assertEquals(0, r.exit(), r.err());
+    List<String> quarantine = OutputFiles.lines(out.resolve("quarantine"));
+    assertEquals(Trips.manifest(out).at("/counts/invalid").asLong(), quarantine.size());
+    assertTrue(quarantine.size() > 50, "records quarantined: " + quarantine.size());
+    long beyondFirstSplit = 0;
+    for (String q : quarantine) {
+      com.fasterxml.jackson.databind.JsonNode j = Trips.JSON.readTree(q);
+      long offset = j.get("offset").asLong();
+      assertEquals(lineAt.get(offset), j.path("line").asLong(), q);
+      beyondFirstSplit += offset >= 32 * 1024 ? 1 : 0;
+    }
+    assertTrue(beyondFirstSplit > 10, "records past the first split: " + beyondFirstSplit);
+    assertTrue(!Files.exists(out.resolve(io.batchkit.mr.io.QuarantineLines.DIR)));
+  }
 }

@@ -1,4 +1,4 @@
-package io.batchkit.mr.jobs;
+package io.batchkit.mr.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.batchkit.mr.jobs;
+package io.batchkit.mr.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,35 +30,35 @@ import org.apache.hadoop.io.compress.CompressionCodecFactory;
  * quarantined record of a later split, the lines of the file's earlier splits. The work is
  * proportional to the quarantine and the number of splits, not to the input.
  */
-final class QuarantineLines {
-  static final String DIR = "_lines";
+public final class QuarantineLines {
+  public static final String DIR = "_lines";
   private static final String LINE_FIELD = ",\"line\":";
 
   private QuarantineLines() {}
 
-  static void resolve(Path output, Configuration conf) throws IOException {
+  public static void resolve(Path output, Configuration conf) throws IOException {
     FileSystem fs = output.getFileSystem(conf);
     Path linesDir = new Path(output, DIR);
     if (!fs.exists(linesDir)) {
       return; // no task ran (no input records)
     }
-    // file index -> (split start -> lines in split); and the task (part name) of each split.
-    Map<Integer, TreeMap<Long, Long>> splits = new HashMap<>();
-    Map<String, long[]> taskSplit = new HashMap<>();
+    // file (clean: its index; the later jobs: its path) -> (split start -> lines in split); and
+    // the split each task (part name) read.
+    Map<String, TreeMap<Long, Long>> splits = new HashMap<>();
+    Map<String, String[]> taskSplit = new HashMap<>();
     for (FileStatus f : fs.listStatus(linesDir)) {
       for (String row : read(fs, f.getPath(), conf)) {
         String[] v = row.split("\t");
-        int file = Integer.parseInt(v[0]);
         long start = Long.parseLong(v[1]);
-        splits.computeIfAbsent(file, k -> new TreeMap<>()).put(start, Long.parseLong(v[2]));
-        taskSplit.put(task(f.getPath().getName()), new long[] {file, start});
+        splits.computeIfAbsent(v[0], k -> new TreeMap<>()).put(start, Long.parseLong(v[2]));
+        taskSplit.put(task(f.getPath().getName()), new String[] {v[0], v[1]});
       }
     }
     Path quarantine = new Path(output, "quarantine");
     if (fs.exists(quarantine)) {
       for (FileStatus q : fs.listStatus(quarantine)) {
-        long[] split = taskSplit.get(task(q.getPath().getName()));
-        long base = split == null ? 0 : linesBefore(splits.get((int) split[0]), split[1]);
+        String[] split = taskSplit.get(task(q.getPath().getName()));
+        long base = split == null ? 0 : linesBefore(splits.get(split[0]), Long.parseLong(split[1]));
         if (base > 0) {
           rewrite(fs, q.getPath(), base, conf);
         }
@@ -122,7 +122,7 @@ final class QuarantineLines {
    * Adds {@code base} to the record's "line". Inside a JSON string every quote is escaped, so the
    * first unescaped {@code ,"line":} is the field itself, whatever the file name holds.
    */
-  static String shift(String json, long base) {
+  public static String shift(String json, long base) {
     int at = json.indexOf(LINE_FIELD);
     if (at < 0) {
       return json;
