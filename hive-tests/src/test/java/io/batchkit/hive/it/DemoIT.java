@@ -1,0 +1,106 @@
+package io.batchkit.hive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's first command, as a user runs it ({@code scripts/demo.sh}, smaller): the pipeline
+ * and the Hive reports, checked against the generator's own ledger.
+ */
+class DemoIT {
+  static final File ROOT = new File("..").getAbsoluteFile();
+
+  /** The tables Beeline printed (--outputformat=table): each a header row and its rows. */
+  static List<List<List<String>>> tables(List<String> lines) {
+    List<List<List<String>>> tables = new ArrayList<>();
+    for (int i = 0; i + 2 < lines.size(); i++) {
+      if (lines.get(i).startsWith("+") && lines.get(i + 2).startsWith("+")) {
+        List<List<String>> table = new ArrayList<>();
+        int j = i + 1;
+        for (; j < lines.size() && !(j > i + 3 && lines.get(j).startsWith("+")); j++) {
+          if (lines.get(j).startsWith("|")) {
+            String l = lines.get(j);
+            table.add(
+                Arrays.stream(l.substring(1, l.length() - 1).split("\\|"))
+                    .map(String::strip)
+                    .toList());
+          }
+        }
+        tables.add(table);
+        i = j;
+      }
+    }
+    return tables;
+  }
+
+  static long sum(List<List<String>> table, int column) {
+    return table.stream().skip(1).mapToLong(r -> Long.parseLong(r.get(column))).sum();
+  }
+
+  @Test
+  void theDemoRunsThePipelineAndTheHiveReportsAndTheyReconcileWithTheLedger() throws Exception {
+    Path work = new File(ROOT, "target/demo-it").toPath();
+    Path log = Files.createTempFile("batchkit-demo", ".log");
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", "scripts/demo.sh")
+            .directory(ROOT)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    pb.environment().put("ROWS", "20000");
+    pb.environment().put("DEMO_DIR", work.toString());
+    Process p = pb.start();
+    boolean done = p.waitFor(10, TimeUnit.MINUTES);
+    if (!done) {
+      p.destroyForcibly().waitFor();
+    }
+    String out = Files.readString(log, StandardCharsets.UTF_8);
+    Files.delete(log);
+    System.out.println(out);
+    assertTrue(done, "demo.sh finished within 10 minutes");
+    assertEquals(0, p.exitValue(), out);
+
+    JsonNode ledger = new ObjectMapper().readTree(work.resolve("expected.json").toFile());
+    long clean = ledger.get("clean_with_dedupe").asLong();
+    assertTrue(
+        out.contains(
+            "read 20000 = clean "
+                + clean
+                + " + quarantined "
+                + ledger.get("quarantined").asLong()
+                + " + duplicates "
+                + ledger.get("duplicates").asLong()
+                + ": reconciles"),
+        out);
+
+    List<List<List<String>>> t =
+        tables(Files.readAllLines(work.resolve("hive/reports.txt"), StandardCharsets.UTF_8));
+    assertEquals(4, t.size(), t.toString());
+    assertEquals(List.of("dt", "trips", "fares", "mean_fare", "vendors"), t.get(0).get(0));
+    assertEquals(clean, sum(t.get(0), 1), "trips per day add up to the clean rows");
+    assertEquals(List.of("rate_code", "trips", "fares", "mean_fare"), t.get(1).get(0));
+    assertEquals(clean, sum(t.get(1), 1), "trips per rate code add up to the clean rows");
+    assertEquals(List.of("rule", "column", "records"), t.get(2).get(0));
+    // Every dirty record the generator wrote breaks exactly one rule.
+    assertEquals(ledger.get("quarantined").asLong(), sum(t.get(2), 2));
+    for (List<String> r : t.get(2).subList(1, t.get(2).size())) {
+      assertEquals(
+          ledger.get("by_rule_column").get(r.get(0) + " " + r.get(1)).asLong(),
+          Long.parseLong(r.get(2)),
+          r.toString());
+    }
+    assertEquals("split", t.get(3).get(0).get(0));
+    assertEquals(clean, sum(t.get(3), 1), "the feature table's splits hold every clean row");
+  }
+}
