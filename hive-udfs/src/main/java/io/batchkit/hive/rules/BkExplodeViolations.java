@@ -25,7 +25,21 @@ import org.apache.hadoop.hive.serde2.objectinspector.StructObjectInspector;
             + "  min\tfare\t507")
 public final class BkExplodeViolations extends GenericUDTF {
   private final transient BkViolations check = new BkViolations("bk_explode_violations");
-  private GenericUDF.DeferredObject[] deferred;
+  private final transient ViolationRows rows = new ViolationRows();
+  private transient Field[] deferred;
+
+  /** A row's argument, handed to the checks without a new object per argument per row. */
+  private static final class Field implements GenericUDF.DeferredObject {
+    private Object value;
+
+    @Override
+    public void prepare(int version) {}
+
+    @Override
+    public Object get() {
+      return value;
+    }
+  }
 
   @Override
   public StructObjectInspector initialize(StructObjectInspector argOIs)
@@ -37,17 +51,21 @@ public final class BkExplodeViolations extends GenericUDTF {
       args[i] = fields.get(i).getFieldObjectInspector();
     }
     check.initialize(args);
-    deferred = new GenericUDF.DeferredObject[args.length];
+    deferred = new Field[args.length];
+    for (int i = 0; i < deferred.length; i++) {
+      deferred[i] = new Field();
+    }
     return (StructObjectInspector) BkViolations.violationInspector();
   }
 
   @Override
   public void process(Object[] args) throws HiveException {
     for (int i = 0; i < args.length; i++) {
-      deferred[i] = new GenericUDF.DeferredJavaObject(args[i]);
+      deferred[i].value = args[i];
     }
-    for (Violation v : check.check(deferred)) {
-      forward(BkViolations.row(v));
+    List<Violation> violations = check.check(deferred);
+    for (int i = 0; i < violations.size(); i++) {
+      forward(rows.row(i, violations.get(i)));
     }
   }
 

@@ -43,6 +43,7 @@ public final class BkRecordViolations extends GenericUDF {
   private transient RowCleaner cleaner;
   private transient Object[] values;
   private final transient List<Violation> violations = new ArrayList<>();
+  private final transient ViolationRows result = new ViolationRows();
 
   @Override
   public ObjectInspector initialize(ObjectInspector[] args) throws UDFArgumentException {
@@ -73,11 +74,7 @@ public final class BkRecordViolations extends GenericUDF {
         violations.add(new Violation(null, Rule.MALFORMED, e.getMessage()));
       }
     }
-    List<Object> out = new ArrayList<>();
-    for (Violation x : violations) {
-      out.add(BkViolations.row(x));
-    }
-    return out;
+    return result.list(violations);
   }
 
   @Override

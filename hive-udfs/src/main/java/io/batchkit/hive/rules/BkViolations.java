@@ -15,7 +15,6 @@ import org.apache.hadoop.hive.serde2.objectinspector.ObjectInspector;
 import org.apache.hadoop.hive.serde2.objectinspector.ObjectInspectorFactory;
 import org.apache.hadoop.hive.serde2.objectinspector.PrimitiveObjectInspector;
 import org.apache.hadoop.hive.serde2.objectinspector.primitive.PrimitiveObjectInspectorFactory;
-import org.apache.hadoop.io.Text;
 
 /**
  * A raw row checked against a schema with the {@code clean} job's own rules ({@code core}'s {@link
@@ -48,6 +47,7 @@ public final class BkViolations extends GenericUDF {
   private transient String[] texts;
   private transient Object[] values;
   private final transient List<Violation> violations = new ArrayList<>();
+  private final transient ViolationRows result = new ViolationRows();
 
   public BkViolations() {
     this(NAME);
@@ -91,19 +91,7 @@ public final class BkViolations extends GenericUDF {
 
   @Override
   public Object evaluate(DeferredObject[] args) throws HiveException {
-    List<Object> out = new ArrayList<>();
-    for (Violation v : check(args)) {
-      out.add(row(v));
-    }
-    return out;
-  }
-
-  static Object[] row(Violation v) {
-    return new Object[] {
-      v.column() == null ? null : new Text(v.column()),
-      new Text(v.rule().id()),
-      v.value() == null ? null : new Text(v.value())
-    };
+    return result.list(check(args));
   }
 
   @Override
