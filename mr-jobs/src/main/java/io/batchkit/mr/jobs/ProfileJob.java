@@ -9,6 +9,8 @@ import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.profile.ColumnProfile;
+import io.batchkit.mr.profile.KeyDistinct;
+import io.batchkit.mr.profile.ProfileAlerts;
 import io.batchkit.mr.profile.ProfileReport;
 import io.batchkit.mr.profile.Profiler;
 import java.io.BufferedReader;
@@ -143,7 +145,15 @@ public final class ProfileJob extends JobTool {
     records.put("record_violations_total", recordRules.values().stream().mapToLong(x -> x).sum());
     records.put("record_violations", recordRules);
     profile.put("records", records);
-    profile.put("columns", readColumns(new Path(output, "columns"), schema, conf));
+    List<Map<String, Object>> parts = readColumns(new Path(output, "columns"), schema, conf);
+    // After the columns comes the distinct keys' entry, when the schema declares keys.
+    Map<String, Object> keys =
+        parts.size() > schema.columns().size() ? parts.remove(parts.size() - 1) : null;
+    if (keys != null) {
+      records.put("keys", KeyDistinct.summary(schema.keys(), keys, valid));
+    }
+    profile.put("columns", parts);
+    profile.put("alerts", ProfileAlerts.of(profile));
     FileSystem fs = output.getFileSystem(conf);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     try (OutputStream os = fs.create(new Path(output, "profile.json"), true)) {
@@ -196,22 +206,29 @@ public final class ProfileJob extends JobTool {
         }
       }
     }
-    if (byIndex.size() != schema.columns().size()) {
+    int expected = schema.columns().size() + (schema.keys().isEmpty() ? 0 : 1);
+    if (byIndex.size() != expected) {
       throw new IOException(
           "expected a profile for each of "
               + schema.columns().size()
-              + " columns, found "
+              + " columns"
+              + (schema.keys().isEmpty() ? "" : " and one of the keys")
+              + ", found "
               + byIndex.size());
     }
     return new ArrayList<>(byIndex.values());
   }
 
-  /** A column's partial profile, with its column index, as map output. */
+  /**
+   * A column's partial profile, with its column index, as map output; the index after the last
+   * column carries the distinct keys instead.
+   */
   public static class ProfileWritable implements Writable, Configurable {
     private Configuration conf;
     private Schema schema;
     int column;
     ColumnProfile profile;
+    KeyDistinct keys;
 
     public ProfileWritable() {}
 
@@ -220,17 +237,33 @@ public final class ProfileJob extends JobTool {
       this.profile = profile;
     }
 
+    ProfileWritable(int column, KeyDistinct keys) {
+      this.column = column;
+      this.keys = keys;
+    }
+
     @Override
     public void write(DataOutput out) throws IOException {
       out.writeInt(column);
-      profile.write(out);
+      if (keys != null) {
+        keys.write(out);
+      } else {
+        profile.write(out);
+      }
     }
 
     @Override
     public void readFields(DataInput in) throws IOException {
       column = in.readInt();
-      profile = new ColumnProfile(column, schema.columns().get(column).type());
-      profile.read(in);
+      if (column == schema.columns().size()) {
+        profile = null;
+        keys = new KeyDistinct(schema.keyIndexes());
+        keys.read(in);
+      } else {
+        keys = null;
+        profile = new ColumnProfile(column, schema.columns().get(column).type());
+        profile.read(in);
+      }
     }
 
     @Override
@@ -245,7 +278,7 @@ public final class ProfileJob extends JobTool {
     }
   }
 
-  /** Profiles its split in memory; emits one profile per column at the end. */
+  /** Profiles its split in memory; emits one profile per column (and the keys') at the end. */
   public static class ProfileMapper
       extends Mapper<LongWritable, Text, IntWritable, ProfileWritable> {
     private Profiler profiler;
@@ -276,10 +309,17 @@ public final class ProfileJob extends JobTool {
         key.set(i);
         context.write(key, new ProfileWritable(i, columns[i]));
       }
+      if (profiler.keys() != null) {
+        key.set(columns.length);
+        context.write(key, new ProfileWritable(columns.length, profiler.keys()));
+      }
     }
   }
 
-  /** Merges a column's profiles and writes its summary as one JSON line. */
+  /**
+   * Merges a column's profiles and writes its summary as one JSON line; the keys' entry is written
+   * as the distinct keys of the valid records, whose count comes from the VALID counter.
+   */
   public static class ProfileReducer
       extends Reducer<IntWritable, ProfileWritable, NullWritable, Text> {
     private Schema schema;
@@ -294,13 +334,22 @@ public final class ProfileJob extends JobTool {
     protected void reduce(IntWritable key, Iterable<ProfileWritable> values, Context context)
         throws IOException, InterruptedException {
       int column = key.get();
-      ColumnProfile merged = new ColumnProfile(column, schema.columns().get(column).type());
-      for (ProfileWritable p : values) {
-        merged.merge(p.profile);
+      Map<String, Object> summary;
+      if (column == schema.columns().size()) {
+        KeyDistinct merged = new KeyDistinct(schema.keyIndexes());
+        for (ProfileWritable p : values) {
+          merged.merge(p.keys);
+        }
+        summary = merged.state();
+      } else {
+        ColumnProfile merged = new ColumnProfile(column, schema.columns().get(column).type());
+        for (ProfileWritable p : values) {
+          merged.merge(p.profile);
+        }
+        summary = merged.summary(schema.columns().get(column).name());
+        context.getCounter(ProfileCounter.COLUMNS).increment(1);
       }
-      Map<String, Object> summary = merged.summary(schema.columns().get(column).name());
       context.write(NullWritable.get(), new Text(column + "\t" + json.writeValueAsString(summary)));
-      context.getCounter(ProfileCounter.COLUMNS).increment(1);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.batchkit.mr.profile;
 import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.io.TextRowDecoder;
+import io.batchkit.core.rules.Rule;
 import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Schema;
@@ -28,6 +29,8 @@ public final class Profiler {
   private final ColumnProfile[] columns;
   private final Map<String, Long> recordViolations = new TreeMap<>();
   private final List<List<String>> bad;
+  private final boolean[] badNull;
+  private final KeyDistinct keys;
   private final StringBuilder text = new StringBuilder(64);
   private long read;
   private long valid;
@@ -40,6 +43,9 @@ public final class Profiler {
     this.values = new Object[schema.columns().size()];
     this.columns = new ColumnProfile[values.length];
     this.bad = new ArrayList<>();
+    this.badNull = new boolean[values.length];
+    int[] keyColumns = schema.keyIndexes();
+    this.keys = keyColumns.length == 0 ? null : new KeyDistinct(keyColumns);
     for (int i = 0; i < columns.length; i++) {
       columns[i] = new ColumnProfile(i, schema.columns().get(i).type());
       bad.add(new ArrayList<>());
@@ -62,7 +68,10 @@ public final class Profiler {
           return;
         }
         for (Violation v : vs) {
-          bad.get(schema.columnIndex(v.column())).add(v.rule().id());
+          int c = schema.columnIndex(v.column());
+          bad.get(c).add(v.rule().id());
+          // A required column's null is a null as well as a violation.
+          badNull[c] |= v.rule() == Rule.REQUIRED;
         }
         profileRow(raw.values());
         return;
@@ -79,6 +88,9 @@ public final class Profiler {
       row = values;
     }
     valid++;
+    if (keys != null) {
+      keys.add(row);
+    }
     profileRow(row);
   }
 
@@ -86,15 +98,16 @@ public final class Profiler {
     for (int i = 0; i < columns.length; i++) {
       List<String> rules = bad.get(i);
       if (!rules.isEmpty()) {
-        columns[i].violations(rules);
+        columns[i].violations(rules, badNull[i]);
         rules.clear();
+        badNull[i] = false;
         continue;
       }
       Object v = row[i];
       String t = null;
       if (v instanceof String s) {
         t = s;
-      } else if (v != null) {
+      } else if (v != null && columns[i].wantsText()) {
         text.setLength(0);
         RowFormat.appendValue(v, text);
         t = text.toString();
@@ -119,6 +132,11 @@ public final class Profiler {
   /** Records rejected as a whole (field count, CSV syntax, encoding), by rule. */
   public Map<String, Long> recordViolations() {
     return recordViolations;
+  }
+
+  /** The distinct keys of the valid records, or null when the schema declares no keys. */
+  public KeyDistinct keys() {
+    return keys;
   }
 
   public Schema schema() {

@@ -189,7 +189,7 @@ class DownstreamTasksTest {
   void profileMapperEmitsOneMergeableProfilePerColumnAndTheReducerSummarises() throws Exception {
     Configuration c = conf();
     TaskHarness.Result<Object, Object> m = map(new ProfileJob.ProfileMapper(), c);
-    assertEquals(5, m.emitted().size());
+    assertEquals(5 + 1, m.emitted().size(), "one profile per column, and the keys'");
     assertEquals(4, m.counter(ProfileJob.ProfileCounter.READ));
     assertEquals(1, m.counter(ProfileJob.ProfileCounter.INVALID));
     List<Map.Entry<IntWritable, ProfileJob.ProfileWritable>> twice = new ArrayList<>();
@@ -215,6 +215,8 @@ class DownstreamTasksTest {
     String fare = lines.stream().filter(l -> l.startsWith("2\t")).findFirst().orElseThrow();
     assertTrue(fare.contains("\"count\":6,\"nulls\":2"), fare);
     assertTrue(fare.contains("\"min\":\"3.00\",\"max\":\"12.50\""), fare);
+    String keys = lines.stream().filter(l -> l.startsWith("5\t")).findFirst().orElseThrow();
+    assertTrue(keys.contains("\"distinct_estimate\":3,"), keys);
   }
 
   @Test

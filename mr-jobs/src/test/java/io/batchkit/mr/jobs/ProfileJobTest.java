@@ -58,6 +58,31 @@ class ProfileJobTest {
       checked++;
     }
     assertTrue(checked > 5);
+    // A required column's nulls are nulls as well as violations; count = nulls + non-null.
+    JsonNode vendor = profile.get("columns").get(0);
+    assertEquals(
+        ledger.at("/by_rule_column/required vendor_id").asLong(), vendor.get("nulls").asLong());
+    for (JsonNode c : profile.get("columns")) {
+      assertEquals(c.get("count").asLong(), c.get("nulls").asLong() + c.get("non_null").asLong());
+      long records =
+          ledger.get("rows").asLong() - profile.at("/records/record_violations_total").asLong();
+      assertEquals(records, c.get("count").asLong(), "every record not rejected as a whole");
+    }
+    // Duplicate keys: an HLL estimate whose bounds hold the generator's exact count.
+    JsonNode keys = profile.at("/records/keys");
+    long duplicates = ledger.get("duplicates").asLong();
+    assertTrue(keys.get("duplicates_lower_bound").asLong() <= duplicates, keys.toString());
+    assertTrue(duplicates <= keys.get("duplicates_upper_bound").asLong(), keys.toString());
+    for (String[] a :
+        new String[][] {
+          {"rejected_records", null},
+          {"duplicate_keys", null},
+          {"out_of_bounds", "passenger_count"},
+          {"violations", "fare"},
+          {"violations", "vendor_id"}
+        }) {
+      assertTrue(ProfileFrequentValuesTest.alerted(profile, a[0], a[1]), a[0] + " " + a[1]);
+    }
     String html = Files.readString(out.resolve("report.html"));
     assertFalse(html.contains("<script"), "the report runs no script");
     assertFalse(html.contains("http://") || html.contains("https://"), "and fetches nothing");
