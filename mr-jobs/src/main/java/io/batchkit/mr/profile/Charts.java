@@ -90,7 +90,7 @@ final class Charts {
     double left = textWidth(top) + 8;
     double plotW = WIDTH - left;
     double bar = plotW / counts.length;
-    StringBuilder h = svgStart(WIDTH, PLOT + 34, what);
+    StringBuilder h = svgStart(WIDTH, PLOT + 40, what);
     h.append(
         String.format(
             Locale.ROOT,
