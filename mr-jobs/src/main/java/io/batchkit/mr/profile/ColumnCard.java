@@ -55,10 +55,14 @@ final class ColumnCard {
           "zeros",
           count(c.get("zeros")) + " (" + percent(((Number) c.get("zeros")).longValue(), n) + ")");
       StringBuilder qs = new StringBuilder();
+      // Four to a line: p01..p25 then p50..p99.
       ((Map<String, Object>) c.get("quantiles"))
           .forEach(
               (k, q) ->
-                  qs.append(qs.length() == 0 ? "" : "<br>").append(k).append(' ').append(num(q)));
+                  qs.append(qs.length() == 0 ? "" : k.equals("p50") ? "<br>" : " \u00b7 ")
+                      .append(k)
+                      .append(' ')
+                      .append(num(q)));
       row(h, "quantiles (\u2248)", qs.toString());
     }
     if (c.get("length") instanceof Map<?, ?> l) {
