@@ -46,10 +46,19 @@ final class Html {
     return String.format(Locale.ROOT, p > 0 && p < 0.1 ? "%.2f%%" : "%.1f%%", p);
   }
 
-  /** At most {@code max} characters, the rest as an ellipsis (the whole text goes in a title). */
+  /**
+   * At most {@code max} characters, the middle as an ellipsis: values that differ only at their end
+   * (ids, numbered labels) stay told apart; the whole text goes in a title.
+   */
   static String clip(String s, int max) {
-    return s.codePointCount(0, s.length()) <= max
-        ? s
-        : s.substring(0, s.offsetByCodePoints(0, max - 1)) + "\u2026";
+    int n = s.codePointCount(0, s.length());
+    if (n <= max) {
+      return s;
+    }
+    int head = (max - 1) / 2;
+    int tail = max - 1 - head;
+    return s.substring(0, s.offsetByCodePoints(0, head))
+        + "\u2026"
+        + s.substring(s.offsetByCodePoints(0, n - tail));
   }
 }
