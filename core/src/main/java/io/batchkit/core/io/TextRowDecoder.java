@@ -1,6 +1,6 @@
 package io.batchkit.core.io;
 
-import io.batchkit.core.schema.ColumnType;
+import io.batchkit.core.types.ColumnType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

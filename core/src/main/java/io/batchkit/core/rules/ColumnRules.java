@@ -1,8 +1,10 @@
 package io.batchkit.core.rules;
 
 import io.batchkit.core.schema.Column;
-import io.batchkit.core.schema.ColumnType;
 import io.batchkit.core.schema.Normalization;
+import io.batchkit.core.types.ColumnType;
+import io.batchkit.core.types.ParseFailure;
+import io.batchkit.core.types.ValueParser;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -52,7 +54,7 @@ public final class ColumnRules {
     }
     Object value = parser.parse(text);
     if (value instanceof ParseFailure f) {
-      violations.add(new Violation(column.name(), f.rule(), raw));
+      violations.add(new Violation(column.name(), Rule.of(f), raw));
       return null;
     }
     int before = violations.size();

@@ -27,6 +27,16 @@ public enum Rule {
   /** {@code enrich}: the row's join key has no match in the lookup table. */
   LOOKUP;
 
+  /** The rule a value breaks when it does not parse. */
+  public static Rule of(io.batchkit.core.types.ParseFailure failure) {
+    return switch (failure) {
+      case TYPE -> TYPE;
+      case NONEXISTENT_TIME -> NONEXISTENT_TIME;
+      case PRECISION -> PRECISION;
+      case SCALE -> SCALE;
+    };
+  }
+
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,5 +1,6 @@
 package io.batchkit.core.schema;
 
+import io.batchkit.core.types.ColumnType;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * One column of a dataset, as declared in its schema file. Bounds and allowed values are already
- * parsed to the column's type ({@link io.batchkit.core.rules.ValueParser}), so a schema that loads
+ * parsed to the column's type ({@link io.batchkit.core.types.ValueParser}), so a schema that loads
  * cannot fail later on its own constants.
  *
  * @param formats date/timestamp patterns tried in order; empty means the ISO default

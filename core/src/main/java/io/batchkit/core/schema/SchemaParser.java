@@ -1,7 +1,8 @@
 package io.batchkit.core.schema;
 
-import io.batchkit.core.rules.ParseFailure;
-import io.batchkit.core.rules.ValueParser;
+import io.batchkit.core.types.ColumnType;
+import io.batchkit.core.types.ParseFailure;
+import io.batchkit.core.types.ValueParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -265,7 +266,7 @@ public final class SchemaParser {
       for (Node f : fn instanceof ScalarNode ? List.of(fn) : sequence(fn, where + ".formats")) {
         String pattern = scalar(f, where + ".formats");
         try {
-          io.batchkit.core.rules.TemporalFormats.check(pattern);
+          io.batchkit.core.types.TemporalFormats.check(pattern);
         } catch (IllegalArgumentException e) {
           throw error(
               f, where + ".formats", "bad pattern '" + pattern + "': " + oneLine(e.getMessage()));
@@ -386,8 +387,7 @@ public final class SchemaParser {
     String text = scalar(n, key);
     Object v = parser.parse(text);
     if (v instanceof ParseFailure f) {
-      throw error(
-          n, key, "'" + text + "' is not a valid " + type + " value (" + f.rule().id() + ")");
+      throw error(n, key, "'" + text + "' is not a valid " + type + " value (" + f.id() + ")");
     }
     return v;
   }

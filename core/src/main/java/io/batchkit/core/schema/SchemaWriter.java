@@ -1,5 +1,6 @@
 package io.batchkit.core.schema;
 
+import io.batchkit.core.types.ColumnType;
 import java.util.List;
 
 /**

@@ -2,6 +2,7 @@ package io.batchkit.core.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.batchkit.core.types.ColumnType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

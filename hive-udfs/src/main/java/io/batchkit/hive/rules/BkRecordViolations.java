@@ -1,14 +1,9 @@
 package io.batchkit.hive.rules;
 
-import io.batchkit.core.io.CsvRecordParser;
-import io.batchkit.core.io.MalformedRecordException;
-import io.batchkit.core.rules.RowCleaner;
-import io.batchkit.core.rules.Rule;
-import io.batchkit.core.rules.Violation;
+import io.batchkit.core.record.RawRecords;
+import io.batchkit.core.record.Records;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.hive.Arguments;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.hadoop.hive.ql.exec.Description;
 import org.apache.hadoop.hive.ql.exec.UDFArgumentException;
 import org.apache.hadoop.hive.ql.metadata.HiveException;
@@ -39,10 +34,7 @@ import org.apache.hadoop.hive.serde2.objectinspector.PrimitiveObjectInspector;
 public final class BkRecordViolations extends GenericUDF {
   static final String NAME = "bk_record_violations";
   private transient PrimitiveObjectInspector in;
-  private transient CsvRecordParser parser;
-  private transient RowCleaner cleaner;
-  private transient Object[] values;
-  private final transient List<Violation> violations = new ArrayList<>();
+  private transient RawRecords records;
   private final transient ViolationRows result = new ViolationRows();
 
   @Override
@@ -50,9 +42,7 @@ public final class BkRecordViolations extends GenericUDF {
     Arguments.count(NAME, args, 2, 2);
     Schema schema = SchemaArgument.load(NAME, 0, Arguments.constantText(NAME, args, 0, "schema"));
     in = Arguments.text(NAME, args, 1, "line");
-    parser = new CsvRecordParser(schema.format());
-    cleaner = new RowCleaner(schema);
-    values = new Object[schema.columns().size()];
+    records = Records.raw(schema);
     return ObjectInspectorFactory.getStandardListObjectInspector(BkViolations.violationInspector());
   }
 
@@ -62,19 +52,8 @@ public final class BkRecordViolations extends GenericUDF {
     if (v == null) {
       return null;
     }
-    String text = in.getPrimitiveJavaObject(v).toString();
-    violations.clear();
-    int bad = text.indexOf('\uFFFD');
-    if (bad >= 0) {
-      violations.add(new Violation(null, Rule.ENCODING, "not valid text at character " + bad));
-    } else {
-      try {
-        cleaner.clean(parser.parse(text), values, violations);
-      } catch (MalformedRecordException e) {
-        violations.add(new Violation(null, Rule.MALFORMED, e.getMessage()));
-      }
-    }
-    return result.list(violations);
+    records.check(in.getPrimitiveJavaObject(v).toString());
+    return result.list(records.violations());
   }
 
   @Override

@@ -2,7 +2,7 @@ package io.batchkit.mr.aggregate;
 
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.io.TextRowDecoder;
-import io.batchkit.core.schema.ColumnType;
+import io.batchkit.core.types.ColumnType;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package io.batchkit.mr.aggregate;
 
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.schema.Column;
-import io.batchkit.core.schema.ColumnType;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaWriter;
+import io.batchkit.core.types.ColumnType;
 import io.batchkit.mr.common.UsageException;
 import java.util.ArrayList;
 import java.util.Base64;

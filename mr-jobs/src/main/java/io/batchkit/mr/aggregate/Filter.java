@@ -1,8 +1,8 @@
 package io.batchkit.mr.aggregate;
 
 import io.batchkit.core.io.TextRowDecoder;
-import io.batchkit.core.schema.ColumnType;
 import io.batchkit.core.schema.Schema;
+import io.batchkit.core.types.ColumnType;
 import io.batchkit.mr.common.UsageException;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package io.batchkit.mr.convert;
 
 import io.batchkit.core.schema.Column;
-import io.batchkit.core.schema.ColumnType;
 import io.batchkit.core.schema.Schema;
+import io.batchkit.core.types.ColumnType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,10 +1,10 @@
 package io.batchkit.mr.enrich;
 
 import io.batchkit.core.schema.Column;
-import io.batchkit.core.schema.ColumnType;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaWriter;
 import io.batchkit.core.split.SplitAssigner;
+import io.batchkit.core.types.ColumnType;
 import io.batchkit.mr.common.UsageException;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,7 +1,8 @@
 package io.batchkit.mr.enrich;
 
 import io.batchkit.core.io.RowFormat;
-import io.batchkit.mr.io.RowSource;
+import io.batchkit.core.record.Outcome;
+import io.batchkit.core.record.Records;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -30,8 +31,7 @@ public final class LookupTable {
    * Loads one file; the first problem (invalid row or duplicate key) is kept for {@link
    * #problem()}.
    */
-  public void load(String name, InputStream in, RowSource source, JoinSpec join)
-      throws IOException {
+  public void load(String name, InputStream in, Records source, JoinSpec join) throws IOException {
     LineReader reader = new LineReader(in);
     Text line = new Text();
     long offset = 0;
@@ -42,12 +42,12 @@ public final class LookupTable {
       lineNo++;
       int length = line.getLength();
       // LineReader strips \n and \r\n; what is left is the record.
-      RowSource.Status status = source.read(offset, line.getBytes(), length);
+      Outcome status = source.read(offset, line.getBytes(), length);
       offset += n;
-      if (status == RowSource.Status.SKIPPED) {
+      if (status == Outcome.HEADER || status == Outcome.BLANK) {
         continue;
       }
-      if (status == RowSource.Status.INVALID) {
+      if (status == Outcome.INVALID) {
         problem(name + ":" + lineNo + ": " + describe(source.violations()));
         continue;
       }

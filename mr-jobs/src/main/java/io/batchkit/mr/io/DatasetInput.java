@@ -1,5 +1,6 @@
 package io.batchkit.mr.io;
 
+import io.batchkit.core.record.Records;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaParser;
 import io.batchkit.mr.common.Args;
@@ -168,8 +169,13 @@ public final class DatasetInput {
   }
 
   /** The task-side reader of this job's records. */
-  public static RowSource rowSource(Configuration conf) {
-    return new RowSource(JobSchema.load(conf), kind(conf));
+  public static Records rowSource(Configuration conf) {
+    return records(JobSchema.load(conf), kind(conf));
+  }
+
+  /** The front end that reads records of this kind. */
+  public static Records records(Schema schema, Kind kind) {
+    return Records.of(schema, kind == Kind.RAW);
   }
 
   public static Kind kind(Configuration conf) {

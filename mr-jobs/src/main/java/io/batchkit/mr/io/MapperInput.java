@@ -1,6 +1,7 @@
 package io.batchkit.mr.io;
 
-import io.batchkit.mr.jobs.CleanJob;
+import io.batchkit.core.record.Outcome;
+import io.batchkit.core.record.Records;
 import java.io.IOException;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
@@ -9,27 +10,21 @@ import org.apache.hadoop.mapreduce.MapContext;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /**
- * The first steps of every mapper after {@code clean}: turn the record into typed values, skip
- * header and blank lines, and count and quarantine a record that cannot be used, so that none is
- * lost and read = invalid + what the job did with the rest.
+ * The Hadoop side of the record front end ({@link Records}) for the jobs after {@code clean}: count
+ * each record read, quarantine one that cannot be used, and record the split's lines, so that none
+ * is lost and read = invalid + what the job did with the rest.
  */
 public final class MapperInput {
-  private final RowSource rows;
+  private final Records rows;
   private final DatasetOutput output;
   private final String file;
   private final Counter read;
   private final Counter invalid;
   private final long splitStart;
-  private final boolean multiline;
-
-  /** The line (from the split's first, 1-based) of the last record, and of the next. */
-  private long line;
-
-  private long nextLine = 1;
 
   public MapperInput(
       MapContext<?, ?, ?, ?> context,
-      RowSource rows,
+      Records rows,
       DatasetOutput output,
       Enum<?> readCounter,
       Enum<?> invalidCounter) {
@@ -38,24 +33,20 @@ public final class MapperInput {
     FileSplit split = (FileSplit) context.getInputSplit();
     this.file = split.getPath().toString();
     this.splitStart = split.getStart();
-    this.multiline = rows.multilineRecords();
     this.read = context.getCounter(readCounter);
     this.invalid = context.getCounter(invalidCounter);
   }
 
   /** The record's typed values (reused), or null if it was skipped or counted as invalid. */
   public Object[] read(LongWritable offset, Text value) throws IOException, InterruptedException {
-    line = nextLine;
-    nextLine +=
-        multiline ? 1 + CleanJob.CleanMapper.lineBreaks(value.getBytes(), value.getLength()) : 1;
-    RowSource.Status status = rows.read(offset.get(), value.getBytes(), value.getLength());
-    if (status == RowSource.Status.SKIPPED) {
+    Outcome outcome = rows.read(offset.get(), value.getBytes(), value.getLength());
+    if (outcome == Outcome.HEADER || outcome == Outcome.BLANK) {
       return null;
     }
     read.increment(1);
-    if (status == RowSource.Status.INVALID) {
+    if (outcome == Outcome.INVALID) {
       invalid.increment(1);
-      output.quarantine(file, line, offset.get(), rows.text(), rows.violations());
+      output.quarantine(file, rows.line(), offset.get(), rows.text(), rows.violations());
       return null;
     }
     return rows.values();
@@ -63,7 +54,7 @@ public final class MapperInput {
 
   /** The line of the last record read, counted from the split's first line. */
   public long line() {
-    return line;
+    return rows.line();
   }
 
   /**
@@ -71,10 +62,10 @@ public final class MapperInput {
    * quarantine line numbers count from the file's first line. Call before the output closes.
    */
   public void finish() throws IOException, InterruptedException {
-    output.lines(file, splitStart, nextLine - 1);
+    output.lines(file, splitStart, rows.lines());
   }
 
-  public RowSource rows() {
+  public Records rows() {
     return rows;
   }
 

@@ -1,5 +1,6 @@
 package io.batchkit.mr.jobs;
 
+import io.batchkit.core.record.Records;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaWriter;
 import io.batchkit.mr.aggregate.Aggregation;
@@ -11,7 +12,6 @@ import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.MapperInput;
-import io.batchkit.mr.io.RowSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -244,7 +244,7 @@ public final class AggregateJob extends JobTool {
    * With {@code --no-combiner} each row's own partial state is emitted.
    */
   public static class AggregateMapper extends Mapper<LongWritable, Text, Text, Partials> {
-    private RowSource rows;
+    private Records rows;
     private Aggregation aggregation;
     private Partials partials;
     private boolean combine;

@@ -2,6 +2,9 @@ package io.batchkit.mr.jobs;
 
 import io.batchkit.core.io.QuarantineRecord;
 import io.batchkit.core.io.RowFormat;
+import io.batchkit.core.record.KeyColumns;
+import io.batchkit.core.record.RawRecords;
+import io.batchkit.core.record.Records;
 import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaException;
@@ -271,9 +274,8 @@ public final class CleanJob extends Configured implements Tool {
     }
 
     /** Records how many lines a split holds, for {@link QuarantineLines}. */
-    void lines(int fileIndex, long splitStart, long lines)
-        throws IOException, InterruptedException {
-      line.set(fileIndex + "\t" + splitStart + "\t" + lines);
+    void lines(String file, long splitStart, long lines) throws IOException, InterruptedException {
+      line.set((file + "\t" + splitStart + "\t" + lines).getBytes(StandardCharsets.UTF_8));
       outputs.write(NullWritable.get(), line, QuarantineLines.DIR + "/part");
     }
 
@@ -286,20 +288,18 @@ public final class CleanJob extends Configured implements Tool {
     }
   }
 
-  /** Decodes, parses and cleans each record; quarantines the bad, writes or shuffles the good. */
+  /** Reads each record through the front end; quarantines the bad, writes or shuffles the good. */
   public static class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
-    private CleanRecords records;
+    private RawRecords records;
+    private RowFormat format;
+    private KeyColumns keys;
     private CleanOutput output;
-    private boolean header;
     private boolean dedupe;
     private String file;
     private int fileIndex;
     private long splitStart;
-    private boolean multiline;
 
-    /** The line (counted from this split's first line, 1-based) the next record starts on. */
-    private long nextLine = 1;
-
+    private final StringBuilder row = new StringBuilder(256);
     private final DedupeKey dedupeKey = new DedupeKey();
     private final PartitionedRow partitioned = new PartitionedRow();
     private final Text quarantineLine = new Text();
@@ -314,8 +314,9 @@ public final class CleanJob extends Configured implements Tool {
     protected void setup(Context context) throws IOException {
       Configuration conf = context.getConfiguration();
       Schema schema = JobSchema.load(conf);
-      records = new CleanRecords(schema, RowFormat.parse(conf.get(CONF_FORMAT, "text")));
-      header = schema.format().header();
+      records = Records.raw(schema);
+      format = RowFormat.parse(conf.get(CONF_FORMAT, "text"));
+      keys = new KeyColumns(schema);
       dedupe = context.getNumReduceTasks() > 0;
       output =
           new CleanOutput(
@@ -326,7 +327,6 @@ public final class CleanJob extends Configured implements Tool {
       file = split.getPath().toString();
       fileIndex = fileIndex(conf, split.getPath());
       splitStart = split.getStart();
-      multiline = schema.format().multiline();
       // Looked up once: a counter lookup per record is measurable at millions of records.
       headerCount = context.getCounter(CleanCounter.HEADER_LINES);
       blankCount = context.getCounter(CleanCounter.BLANK_LINES);
@@ -350,58 +350,43 @@ public final class CleanJob extends Configured implements Tool {
     protected void map(LongWritable key, Text value, Context context)
         throws IOException, InterruptedException {
       long offset = key.get();
-      byte[] bytes = value.getBytes();
-      int length = value.getLength();
-      long line = nextLine;
-      // Every line of a split reaches this task exactly once, in order; in multiline mode a record
-      // may span several. The driver adds the lines of earlier splits (QuarantineLines).
-      nextLine += multiline ? 1 + lineBreaks(bytes, length) : 1;
-      if (offset == 0 && header) {
-        headerCount.increment(1);
-        return;
-      }
-      if (records.skipsBlank(length)) {
-        blankCount.increment(1);
-        return;
-      }
-      readCount.increment(1);
-      if (!records.process(bytes, length)) {
-        quarantine(line, offset, bytes, length, context);
-        return;
-      }
-      if (dedupe) {
-        byte[] k = records.key().getBytes(StandardCharsets.UTF_8);
-        dedupeKey.set(k, k.length, fileIndex, offset);
-        partitioned.set(records.partitionDir(), records.row());
-        context.write(dedupeKey, partitioned);
-        validCount.increment(1);
-      } else {
-        output.clean(records.partitionDir(), records.row());
-      }
-    }
-
-    /** Line breaks inside a record (\n, \r\n or \r), as the record splitter counts them. */
-    public static int lineBreaks(byte[] bytes, int length) {
-      int n = 0;
-      for (int i = 0; i < length; i++) {
-        if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == length || bytes[i + 1] != '\n'))) {
-          n++;
+      switch (records.read(offset, value.getBytes(), value.getLength())) {
+        case HEADER -> headerCount.increment(1);
+        case BLANK -> blankCount.increment(1);
+        case INVALID -> {
+          readCount.increment(1);
+          quarantine(offset, value, context);
+        }
+        case VALID -> {
+          readCount.increment(1);
+          Object[] values = records.values();
+          row.setLength(0);
+          format.append(values, row);
+          if (dedupe) {
+            byte[] k = keys.text(values).getBytes(StandardCharsets.UTF_8);
+            // The file's index and the record's offset order a key's records as the input does.
+            dedupeKey.set(k, k.length, fileIndex, offset);
+            partitioned.set(records.partitionDir(), row.toString());
+            context.write(dedupeKey, partitioned);
+            validCount.increment(1);
+          } else {
+            output.clean(records.partitionDir(), row.toString());
+          }
         }
       }
-      return n;
     }
 
-    private void quarantine(long line, long offset, byte[] bytes, int length, Context context)
+    private void quarantine(long offset, Text value, Context context)
         throws IOException, InterruptedException {
       List<Violation> violations = records.violations();
       String json =
           QuarantineRecord.toJson(
               file,
-              line,
+              records.line(),
               offset,
               records.text(),
-              records.invalidBytes() ? bytes : null,
-              length,
+              records.invalidBytes() ? value.getBytes() : null,
+              value.getLength(),
               violations);
       quarantineLine.set(json.getBytes(StandardCharsets.UTF_8));
       output.outputs().write(NullWritable.get(), quarantineLine, "quarantine/part");
@@ -420,7 +405,7 @@ public final class CleanJob extends Configured implements Tool {
     @Override
     protected void cleanup(Context context) throws IOException, InterruptedException {
       // Later splits of the file need this split's line count as part of their base.
-      output.lines(fileIndex, splitStart, nextLine - 1);
+      output.lines(file, splitStart, records.lines());
       output.close();
     }
   }

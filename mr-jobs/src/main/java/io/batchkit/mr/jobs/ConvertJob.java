@@ -3,6 +3,7 @@ package io.batchkit.mr.jobs;
 import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.io.TextRowDecoder;
+import io.batchkit.core.record.Records;
 import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.mr.common.Args;
@@ -14,7 +15,6 @@ import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.MapperInput;
-import io.batchkit.mr.io.RowSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -250,7 +250,7 @@ public final class ConvertJob extends JobTool {
 
   /** Keys each row by its partition and a bin (from a hash of the row): a file group. */
   public static class BinningMapper extends Mapper<LongWritable, Text, Text, Text> {
-    private RowSource rows;
+    private Records rows;
     private DatasetOutput quarantine;
     private MapperInput input;
     private final Map<String, Integer> bins = new HashMap<>();

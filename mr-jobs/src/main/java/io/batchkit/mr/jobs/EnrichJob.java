@@ -1,6 +1,7 @@
 package io.batchkit.mr.jobs;
 
 import io.batchkit.core.io.RowFormat;
+import io.batchkit.core.record.Records;
 import io.batchkit.core.rules.Rule;
 import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Column;
@@ -18,7 +19,6 @@ import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.MapperInput;
 import io.batchkit.mr.io.PartitionedRow;
-import io.batchkit.mr.io.RowSource;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -310,7 +310,7 @@ public final class EnrichJob extends JobTool {
       Configuration conf, DatasetInput lookup, Schema lookupSchema, JoinSpec join)
       throws IOException {
     LookupTable table = new LookupTable(join.width());
-    RowSource source = new RowSource(lookupSchema, lookup.kind());
+    Records source = DatasetInput.records(lookupSchema, lookup.kind());
     for (FileStatus f : lookup.files()) {
       try (InputStream in = open(f.getPath(), conf)) {
         table.load(f.getPath().toString(), in, source, join);
@@ -403,7 +403,7 @@ public final class EnrichJob extends JobTool {
 
   /** Joins against the lookup held in memory, loaded from the distributed cache. */
   public static class MapSideJoinMapper extends Mapper<LongWritable, Text, NullWritable, Text> {
-    private RowSource rows;
+    private Records rows;
     private JoinSpec join;
     private LookupTable table;
     private DatasetOutput output;
@@ -419,8 +419,8 @@ public final class EnrichJob extends JobTool {
       join = join(conf);
       table = new LookupTable(join.width());
       Schema lookupSchema = JobSchema.load(conf, LOOKUP_SLOT);
-      RowSource source =
-          new RowSource(lookupSchema, DatasetInput.Kind.valueOf(conf.get(CONF_LOOKUP_KIND)));
+      Records source =
+          DatasetInput.records(lookupSchema, DatasetInput.Kind.valueOf(conf.get(CONF_LOOKUP_KIND)));
       URI[] cached = context.getCacheFiles();
       for (int i = 0; i < cached.length; i++) {
         // The localised copy (a symlink in the task's directory) when there is one.
@@ -478,7 +478,7 @@ public final class EnrichJob extends JobTool {
    * each key's lookup row sorts first.
    */
   public static class TaggingMapper extends Mapper<LongWritable, Text, Text, PartitionedRow> {
-    private RowSource rows;
+    private Records rows;
     private JoinSpec join;
     private boolean lookup;
     private DatasetOutput output;
@@ -497,7 +497,7 @@ public final class EnrichJob extends JobTool {
       lookup = List.of(conf.get(CONF_LOOKUP_FILES, "").split("\n")).contains(file);
       rows =
           lookup
-              ? new RowSource(
+              ? DatasetInput.records(
                   JobSchema.load(conf, LOOKUP_SLOT),
                   DatasetInput.Kind.valueOf(conf.get(CONF_LOOKUP_KIND)))
               : DatasetInput.rowSource(conf);

@@ -1,6 +1,8 @@
 package io.batchkit.mr.jobs;
 
 import io.batchkit.core.io.RowFormat;
+import io.batchkit.core.record.KeyColumns;
+import io.batchkit.core.record.Records;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.split.SplitAssigner;
 import io.batchkit.core.split.StratifiedAllocator;
@@ -13,7 +15,6 @@ import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.MapperInput;
 import io.batchkit.mr.io.PartitionedRow;
-import io.batchkit.mr.io.RowSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -191,33 +192,21 @@ public final class SplitJob extends JobTool {
   /** The hash, key and split of rows; shared by the mapper and reducer. */
   static final class Keys {
     final SplitAssigner assigner;
-    final int[] keyColumns;
-    final Object[] keyValues;
+    final KeyColumns columns;
 
     Keys(Configuration conf, Schema schema) {
       assigner = SplitAssigner.parse(conf.get(CONF_RATIOS), conf.getInt(CONF_SEED, 42));
-      int[] k = schema.keyIndexes();
-      if (k.length == 0) {
-        k = new int[schema.columns().size()];
-        for (int i = 0; i < k.length; i++) {
-          k[i] = i;
-        }
-      }
-      keyColumns = k;
-      keyValues = new Object[k.length];
+      columns = new KeyColumns(schema);
     }
 
     String key(Object[] row) {
-      for (int i = 0; i < keyColumns.length; i++) {
-        keyValues[i] = row[keyColumns[i]];
-      }
-      return SplitAssigner.key(keyValues);
+      return SplitAssigner.key(columns.values(row));
     }
   }
 
   /** Assigns each row by its key's hash; with stratification, sends it to its label's reducer. */
   public static class SplitMapper extends Mapper<LongWritable, Text, Text, PartitionedRow> {
-    private RowSource rows;
+    private Records rows;
     private Keys keys;
     private DatasetOutput output;
     private int label = -1;

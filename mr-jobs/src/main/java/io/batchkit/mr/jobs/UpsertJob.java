@@ -2,9 +2,10 @@ package io.batchkit.mr.jobs;
 
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.io.TextRowDecoder;
-import io.batchkit.core.schema.ColumnType;
+import io.batchkit.core.record.Records;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.split.SplitAssigner;
+import io.batchkit.core.types.ColumnType;
 import io.batchkit.mr.common.Args;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
@@ -13,7 +14,6 @@ import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.MapperInput;
-import io.batchkit.mr.io.RowSource;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -305,7 +305,7 @@ public final class UpsertJob extends JobTool {
 
   /** Emits every row of the snapshot (tag 0) and the batches (tags 1..n) under its key. */
   public static class VersionMapper extends Mapper<LongWritable, Text, Text, Version> {
-    private RowSource rows;
+    private Records rows;
     private DatasetOutput quarantine;
     private int tag;
     private int[] keyColumns;
@@ -335,7 +335,7 @@ public final class UpsertJob extends JobTool {
       if (kind == null) {
         throw new IllegalStateException("input " + wanted + " is not in the job's source list");
       }
-      rows = new RowSource(schema, kind);
+      rows = DatasetInput.records(schema, kind);
       quarantine = new DatasetOutput(context);
       keyColumns = schema.keyIndexes();
       keyValues = new Object[keyColumns.length];

@@ -1,7 +1,7 @@
 package io.batchkit.mr.profile;
 
 import io.batchkit.core.io.RowFormat;
-import io.batchkit.core.schema.ColumnType;
+import io.batchkit.core.types.ColumnType;
 import io.batchkit.mr.aggregate.Accumulator;
 import io.batchkit.mr.aggregate.Metric;
 import java.io.DataInput;

@@ -1,15 +1,12 @@
 package io.batchkit.mr.profile;
 
-import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.io.RowFormat;
-import io.batchkit.core.io.TextRowDecoder;
+import io.batchkit.core.record.Outcome;
+import io.batchkit.core.record.Records;
 import io.batchkit.core.rules.Rule;
 import io.batchkit.core.rules.Violation;
-import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.jobs.CleanRecords;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +19,7 @@ import java.util.TreeMap;
  */
 public final class Profiler {
   private final Schema schema;
-  private final DatasetInput.Kind kind;
-  private final CleanRecords raw;
-  private final TextRowDecoder decoder;
-  private final Object[] values;
+  private final Records records;
   private final ColumnProfile[] columns;
   private final Map<String, Long> recordViolations = new TreeMap<>();
   private final List<List<String>> bad;
@@ -37,13 +31,10 @@ public final class Profiler {
 
   public Profiler(Schema schema, DatasetInput.Kind kind) {
     this.schema = schema;
-    this.kind = kind;
-    this.raw = kind == DatasetInput.Kind.RAW ? new CleanRecords(schema, RowFormat.TEXT) : null;
-    this.decoder = new TextRowDecoder(schema.columns().stream().map(Column::type).toList());
-    this.values = new Object[schema.columns().size()];
-    this.columns = new ColumnProfile[values.length];
+    this.records = DatasetInput.records(schema, kind);
+    this.columns = new ColumnProfile[schema.columns().size()];
     this.bad = new ArrayList<>();
-    this.badNull = new boolean[values.length];
+    this.badNull = new boolean[columns.length];
     int[] keyColumns = schema.keyIndexes();
     this.keys = keyColumns.length == 0 ? null : new KeyDistinct(keyColumns);
     for (int i = 0; i < columns.length; i++) {
@@ -54,38 +45,27 @@ public final class Profiler {
 
   /** Profiles one record (header and blank lines of raw files are skipped, not counted). */
   public void record(long offset, byte[] bytes, int length) {
-    Object[] row;
-    if (raw != null) {
-      if ((offset == 0 && schema.format().header()) || raw.skipsBlank(length)) {
+    Outcome outcome = records.read(offset, bytes, length);
+    if (outcome == Outcome.HEADER || outcome == Outcome.BLANK) {
+      return;
+    }
+    read++;
+    Object[] row = records.values();
+    if (outcome == Outcome.INVALID) {
+      List<Violation> vs = records.violations();
+      if (vs.get(0).column() == null) {
+        // The record as a whole (field count, CSV syntax, encoding): no column to blame.
+        recordViolations.merge(vs.get(0).rule().id(), 1L, Long::sum);
         return;
       }
-      read++;
-      if (!raw.parse(bytes, length)) {
-        List<Violation> vs = raw.violations();
-        if (vs.get(0).column() == null) {
-          // The record as a whole (field count, CSV syntax, encoding): no column to blame.
-          recordViolations.merge(vs.get(0).rule().id(), 1L, Long::sum);
-          return;
-        }
-        for (Violation v : vs) {
-          int c = schema.columnIndex(v.column());
-          bad.get(c).add(v.rule().id());
-          // A required column's null is a null as well as a violation.
-          badNull[c] |= v.rule() == Rule.REQUIRED;
-        }
-        profileRow(raw.values());
-        return;
+      for (Violation v : vs) {
+        int c = schema.columnIndex(v.column());
+        bad.get(c).add(v.rule().id());
+        // A required column's null is a null as well as a violation.
+        badNull[c] |= v.rule() == Rule.REQUIRED;
       }
-      row = raw.values();
-    } else {
-      read++;
-      try {
-        decoder.decode(new String(bytes, 0, length, StandardCharsets.UTF_8), values);
-      } catch (MalformedRecordException e) {
-        recordViolations.merge("malformed", 1L, Long::sum);
-        return;
-      }
-      row = values;
+      profileRow(row);
+      return;
     }
     valid++;
     if (keys != null) {

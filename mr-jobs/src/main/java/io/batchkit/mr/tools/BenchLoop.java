@@ -1,13 +1,14 @@
 package io.batchkit.mr.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.batchkit.core.record.Outcome;
+import io.batchkit.core.record.Records;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaParser;
 import io.batchkit.mr.aggregate.Aggregation;
 import io.batchkit.mr.aggregate.Partials;
 import io.batchkit.mr.common.Args;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.io.RowSource;
 import io.batchkit.mr.profile.ColumnProfile;
 import io.batchkit.mr.profile.Profiler;
 import java.io.BufferedInputStream;
@@ -105,13 +106,13 @@ public final class BenchLoop {
             args.get("filter", null),
             null,
             false);
-    RowSource rows = new RowSource(schema, DatasetInput.Kind.RAW);
+    Records rows = DatasetInput.records(schema, DatasetInput.Kind.RAW);
     Map<String, Partials> groups = new HashMap<>();
     long n =
         lines(
             input,
             (offset, bytes, length) -> {
-              if (rows.read(offset, bytes, length) != RowSource.Status.ROW) {
+              if (rows.read(offset, bytes, length) != Outcome.VALID) {
                 return;
               }
               Object[] row = rows.values();

@@ -3,9 +3,12 @@ package io.batchkit.mr.tools;
 import io.batchkit.core.io.CsvRecordSplitter;
 import io.batchkit.core.io.QuarantineRecord;
 import io.batchkit.core.io.RowFormat;
+import io.batchkit.core.record.KeyColumns;
+import io.batchkit.core.record.Outcome;
+import io.batchkit.core.record.RawRecords;
+import io.batchkit.core.record.Records;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaParser;
-import io.batchkit.mr.jobs.CleanRecords;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -60,7 +63,9 @@ public final class CleanLoop {
     }
     long started = System.nanoTime();
     Schema schema = SchemaParser.parse(schemaFile);
-    CleanRecords records = new CleanRecords(schema, RowFormat.TEXT);
+    RawRecords records = Records.raw(schema);
+    KeyColumns keys = new KeyColumns(schema);
+    StringBuilder row = new StringBuilder(256);
     Map<String, Writer> writers = new HashMap<>();
     Set<String> seen = new HashSet<>();
     long read = 0;
@@ -74,19 +79,17 @@ public final class CleanLoop {
           new CsvRecordSplitter(
               in, schema.format().quote(), schema.format().escape(), schema.format().multiline());
       while (splitter.next()) {
-        if (splitter.offset() == 0 && schema.format().header()) {
-          continue;
-        }
-        if (records.skipsBlank(splitter.length())) {
+        Outcome outcome = records.read(splitter.offset(), splitter.bytes(), splitter.length());
+        if (outcome == Outcome.HEADER || outcome == Outcome.BLANK) {
           continue;
         }
         read++;
-        if (!records.process(splitter.bytes(), splitter.length())) {
+        if (outcome == Outcome.INVALID) {
           quarantined++;
           quarantine.write(
               QuarantineRecord.toJson(
                   input.toString(),
-                  splitter.line(),
+                  records.line(),
                   splitter.offset(),
                   records.text(),
                   records.invalidBytes() ? splitter.bytes() : null,
@@ -95,7 +98,7 @@ public final class CleanLoop {
           quarantine.write('\n');
           continue;
         }
-        if (dedupe && !seen.add(records.key())) {
+        if (dedupe && !seen.add(keys.text(records.values()))) {
           duplicates++;
           continue;
         }
@@ -106,7 +109,9 @@ public final class CleanLoop {
           w = writer(output.resolve(dir.isEmpty() ? "clean/part" : "clean/" + dir + "/part"));
           writers.put(dir, w);
         }
-        w.write(records.row());
+        row.setLength(0);
+        RowFormat.TEXT.append(records.values(), row);
+        w.append(row);
         w.write('\n');
       }
     } finally {

@@ -2,7 +2,7 @@ package io.batchkit.mr.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.batchkit.core.schema.ColumnType;
+import io.batchkit.core.types.ColumnType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

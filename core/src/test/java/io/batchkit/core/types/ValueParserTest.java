@@ -1,8 +1,7 @@
-package io.batchkit.core.rules;
+package io.batchkit.core.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.batchkit.core.schema.ColumnType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

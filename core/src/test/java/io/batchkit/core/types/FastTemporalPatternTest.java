@@ -1,4 +1,4 @@
-package io.batchkit.core.rules;
+package io.batchkit.core.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package io.batchkit.core.rules;
+package io.batchkit.core.types;
 
 /**
  * Why a value did not parse. Returned (not thrown) by {@link ValueParser#parse}, because bad values
@@ -6,21 +6,16 @@ package io.batchkit.core.rules;
  */
 public enum ParseFailure {
   /** Not a value of the column's type (or none of its formats). */
-  TYPE(Rule.TYPE),
+  TYPE,
   /** A local time that the clock skipped in the column's timezone (a daylight-saving gap). */
-  NONEXISTENT_TIME(Rule.NONEXISTENT_TIME),
+  NONEXISTENT_TIME,
   /** A decimal with more integer digits than its precision leaves room for. */
-  PRECISION(Rule.PRECISION),
+  PRECISION,
   /** A decimal with more fractional digits than its scale; never rounded silently. */
-  SCALE(Rule.SCALE);
+  SCALE;
 
-  private final Rule rule;
-
-  ParseFailure(Rule rule) {
-    this.rule = rule;
-  }
-
-  public Rule rule() {
-    return rule;
+  /** The id of the rule this failure breaks, as quarantine records and manifests name it. */
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -1,4 +1,4 @@
-package io.batchkit.core.rules;
+package io.batchkit.core.types;
 
 import java.text.ParsePosition;
 import java.time.DateTimeException;

@@ -1,4 +1,4 @@
-package io.batchkit.core.schema;
+package io.batchkit.core.types;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

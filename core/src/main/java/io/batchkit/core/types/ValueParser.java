@@ -1,6 +1,5 @@
-package io.batchkit.core.rules;
+package io.batchkit.core.types;
 
-import io.batchkit.core.schema.ColumnType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneId;

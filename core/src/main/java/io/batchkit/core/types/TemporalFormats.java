@@ -1,4 +1,4 @@
-package io.batchkit.core.rules;
+package io.batchkit.core.types;
 
 /** Checks date/timestamp patterns at schema load, so a bad one never reaches a running job. */
 public final class TemporalFormats {

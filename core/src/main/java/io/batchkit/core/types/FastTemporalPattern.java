@@ -1,4 +1,4 @@
-package io.batchkit.core.rules;
+package io.batchkit.core.types;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

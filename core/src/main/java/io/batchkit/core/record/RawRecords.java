@@ -1,0 +1,97 @@
+package io.batchkit.core.record;
+
+import io.batchkit.core.io.CsvRecordParser;
+import io.batchkit.core.io.MalformedRecordException;
+import io.batchkit.core.io.RecordDecoder;
+import io.batchkit.core.rules.RowCleaner;
+import io.batchkit.core.rules.Rule;
+import io.batchkit.core.rules.Violation;
+import io.batchkit.core.schema.Schema;
+
+/**
+ * Raw CSV records read as {@code clean} reads them: the header line of each file and blank lines
+ * skipped, bytes decoded in the schema's encoding (bytes invalid in it are a violation, not a
+ * silent U+FFFD), fields split by the schema's CSV format, then every column's rules.
+ */
+public final class RawRecords extends Records {
+  private final boolean header;
+  private final RecordDecoder decoder;
+  private final CsvRecordParser parser;
+  private final RowCleaner cleaner;
+  private String text;
+  private boolean invalidBytes;
+
+  RawRecords(Schema schema) {
+    super(schema, schema.format().multiline());
+    this.header = schema.format().header();
+    this.decoder = new RecordDecoder(schema.format().encoding());
+    this.parser = new CsvRecordParser(schema.format());
+    this.cleaner = new RowCleaner(schema);
+  }
+
+  @Override
+  protected Outcome decode(long offset, byte[] bytes, int length) {
+    invalidBytes = false;
+    text = null;
+    if (offset == 0 && header) {
+      return Outcome.HEADER;
+    }
+    // An empty line is no record, unless a one-column schema makes it an empty value.
+    if (length == 0 && values.length > 1) {
+      return Outcome.BLANK;
+    }
+    text = decoder.decode(bytes, length);
+    if (text.indexOf('\uFFFD') >= 0) {
+      int at = decoder.invalidAt(bytes, length);
+      if (at >= 0) {
+        invalidBytes = true;
+        violations.add(
+            new Violation(
+                null,
+                Rule.ENCODING,
+                String.format(
+                    "byte 0x%02X at byte %d is not valid %s",
+                    bytes[at] & 0xFF, at, schema.format().encoding().name())));
+        return Outcome.INVALID;
+      }
+    }
+    return clean(text);
+  }
+
+  /**
+   * Checks one record given as text already decoded (a Hive string): any U+FFFD is taken for a byte
+   * that was not valid in the file's encoding.
+   */
+  public Outcome check(String record) {
+    violations.clear();
+    invalidBytes = false;
+    text = record;
+    int bad = record.indexOf('\uFFFD');
+    if (bad >= 0) {
+      violations.add(new Violation(null, Rule.ENCODING, "not valid text at character " + bad));
+      return Outcome.INVALID;
+    }
+    return clean(record);
+  }
+
+  private Outcome clean(String record) {
+    try {
+      return cleaner.clean(parser.parse(record), values, violations)
+          ? Outcome.VALID
+          : Outcome.INVALID;
+    } catch (MalformedRecordException e) {
+      violations.add(new Violation(null, Rule.MALFORMED, e.getMessage()));
+      return Outcome.INVALID;
+    }
+  }
+
+  @Override
+  public String text() {
+    return text;
+  }
+
+  /** Whether the last record had bytes invalid in the schema's encoding (keep them in hex). */
+  public boolean invalidBytes() {
+    return invalidBytes;
+  }
+}

@@ -1,0 +1,111 @@
+package io.batchkit.core.record;
+
+import io.batchkit.core.io.PartitionValues;
+import io.batchkit.core.rules.Violation;
+import io.batchkit.core.schema.Schema;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one front end of every reader of records: the bytes of one record in, typed values or the
+ * rules it broke out, with the line it started on. The MapReduce jobs, the profile, the
+ * single-threaded baselines and the Hive functions all read through it, so that a record is valid
+ * or quarantined for the same reason everywhere.
+ *
+ * <p>Lines are counted from the first record handed in (a task's split, a file): every line must
+ * pass through {@link #read} exactly once, in order, headers and blank lines too. Not thread-safe;
+ * values and violations are reused for the next record.
+ */
+public abstract class Records {
+  protected final Schema schema;
+  protected final Object[] values;
+  protected final List<Violation> violations = new ArrayList<>();
+  private final PartitionValues partitions;
+  private final int partitionSource;
+  private final boolean multiline;
+  private long line;
+  private long nextLine = 1;
+
+  protected Records(Schema schema, boolean multiline) {
+    this.schema = schema;
+    this.values = new Object[schema.columns().size()];
+    this.partitions = schema.partition() == null ? null : new PartitionValues(schema.partition());
+    this.partitionSource =
+        schema.partition() == null ? -1 : schema.columnIndex(schema.partition().from());
+    this.multiline = multiline;
+  }
+
+  /** Raw CSV checked against the schema's rules ({@code clean}'s reading). */
+  public static RawRecords raw(Schema schema) {
+    return new RawRecords(schema);
+  }
+
+  /** Rows of a batchkit dataset (Hive text written by an earlier job), or raw CSV. */
+  public static Records of(Schema schema, boolean raw) {
+    return raw ? new RawRecords(schema) : new DatasetRecords(schema);
+  }
+
+  /**
+   * Reads one record.
+   *
+   * @param offset where the record starts in its file (0: the file's first line)
+   * @param bytes the record's bytes, without the line break that ends it
+   */
+  public final Outcome read(long offset, byte[] bytes, int length) {
+    line = nextLine;
+    // In multiline mode a quoted field may hold line breaks: the next record starts lines later.
+    nextLine += multiline ? 1 + lineBreaks(bytes, length) : 1;
+    violations.clear();
+    return decode(offset, bytes, length);
+  }
+
+  protected abstract Outcome decode(long offset, byte[] bytes, int length);
+
+  /** The last record's text as decoded (bad bytes as U+FFFD). */
+  public abstract String text();
+
+  /** The line the last record started on, counted from the first line handed in (1-based). */
+  public final long line() {
+    return line;
+  }
+
+  /** How many lines were handed in so far. */
+  public final long lines() {
+    return nextLine - 1;
+  }
+
+  /** The typed values of the last VALID record (of an INVALID one: those that parsed). */
+  public final Object[] values() {
+    return values;
+  }
+
+  /** The rules the last INVALID record broke, in column order; column null: the whole record. */
+  public final List<Violation> violations() {
+    return violations;
+  }
+
+  /** The value of the schema's partition column for the current row, e.g. {@code 2024-01-31}. */
+  public final String partitionValue() {
+    return partitions == null ? null : partitions.value(values[partitionSource]);
+  }
+
+  /** The partition directory for the current row, or "" without partitioning. */
+  public final String partitionDir() {
+    return partitions == null ? "" : partitions.directory(values[partitionSource]);
+  }
+
+  public final Schema schema() {
+    return schema;
+  }
+
+  /** Line breaks inside a record (\n, \r\n or \r), as the record splitter counts them. */
+  public static int lineBreaks(byte[] bytes, int length) {
+    int n = 0;
+    for (int i = 0; i < length; i++) {
+      if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == length || bytes[i + 1] != '\n'))) {
+        n++;
+      }
+    }
+    return n;
+  }
+}
