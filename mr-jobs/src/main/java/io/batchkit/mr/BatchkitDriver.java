@@ -1,17 +1,17 @@
 package io.batchkit.mr;
 
-import io.batchkit.mr.jobs.AggregateJob;
-import io.batchkit.mr.jobs.CleanJob;
-import io.batchkit.mr.jobs.ConvertJob;
-import io.batchkit.mr.jobs.EnrichJob;
-import io.batchkit.mr.jobs.ProfileJob;
-import io.batchkit.mr.jobs.SplitJob;
-import io.batchkit.mr.jobs.UpsertJob;
+import io.batchkit.mr.aggregate.AggregateJob;
+import io.batchkit.mr.clean.CleanJob;
+import io.batchkit.mr.convert.ConvertJob;
+import io.batchkit.mr.enrich.EnrichJob;
 import io.batchkit.mr.pipeline.PipelineRunner;
+import io.batchkit.mr.profile.ProfileJob;
+import io.batchkit.mr.split.SplitJob;
 import io.batchkit.mr.tools.BenchLoop;
 import io.batchkit.mr.tools.CleanLoop;
 import io.batchkit.mr.tools.DdlCommand;
 import io.batchkit.mr.tools.TripGenerator;
+import io.batchkit.mr.upsert.UpsertJob;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -15,9 +15,6 @@ import java.util.List;
  * metrics, shared by the job and its single-threaded baseline.
  */
 public final class Aggregation {
-  static final String CONF_GROUP_BY = "batchkit.aggregate.group-by";
-  static final String CONF_FILTER = "batchkit.aggregate.filter";
-  static final String CONF_TIMEZONE = "batchkit.aggregate.timezone";
 
   private final List<Metric> metrics;
   private final GroupBy groupBy;

@@ -15,7 +15,6 @@ import org.apache.hadoop.io.Writable;
  * which metrics it holds.
  */
 public final class Partials implements Writable, Configurable {
-  static final String CONF_METRICS = "batchkit.aggregate.metrics";
 
   private Configuration conf;
   private Accumulator[] accumulators;
@@ -77,7 +76,7 @@ public final class Partials implements Writable, Configurable {
   @Override
   public void setConf(Configuration conf) {
     this.conf = conf;
-    init(Aggregation.metrics(JobSchema.load(conf), conf.get(CONF_METRICS)));
+    init(Aggregation.metrics(JobSchema.load(conf), conf.get(AggregateConfigKeys.METRICS)));
   }
 
   @Override

@@ -95,4 +95,19 @@ public final class Args {
     }
     return out;
   }
+
+  /** A size such as {@code 64m} (k, m, g suffixes: KiB, MiB, GiB) in bytes. */
+  public static long bytes(String job, String text) throws UsageException {
+    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+    long unit = 1;
+    if (t.endsWith("k") || t.endsWith("m") || t.endsWith("g")) {
+      unit = t.endsWith("k") ? 1L << 10 : t.endsWith("m") ? 1L << 20 : 1L << 30;
+      t = t.substring(0, t.length() - 1);
+    }
+    try {
+      return Long.parseLong(t) * unit;
+    } catch (NumberFormatException e) {
+      throw new UsageException(job + ": '" + text + "' is not a size such as 64m");
+    }
+  }
 }

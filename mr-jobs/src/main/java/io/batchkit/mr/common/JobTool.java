@@ -105,7 +105,7 @@ public abstract class JobTool extends Configured implements Tool {
   /** Writes the manifest, then {@code _SUCCESS}: only a complete output has both. */
   protected void finish(Path output, Manifest manifest) throws IOException {
     // Quarantined records' lines counted from their split's start become lines in their file.
-    io.batchkit.mr.io.QuarantineLines.resolve(output, getConf());
+    io.batchkit.mr.common.QuarantineLines.resolve(output, getConf());
     manifest.write(output, getConf());
     FileSystem fs = output.getFileSystem(getConf());
     fs.create(new Path(output, "_SUCCESS"), true).close();

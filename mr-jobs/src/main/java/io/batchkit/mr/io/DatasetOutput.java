@@ -5,6 +5,7 @@ import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaWriter;
+import io.batchkit.mr.common.QuarantineLines;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package io.batchkit.mr.io;
 
 import io.batchkit.core.record.Outcome;
 import io.batchkit.core.record.Records;
+import io.batchkit.mr.common.QuarantineLines;
 import java.io.IOException;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;

@@ -2,7 +2,6 @@ package io.batchkit.mr.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.batchkit.mr.jobs.AggregateJob;
 import io.batchkit.mr.testing.TaskHarness;
 import io.batchkit.mr.testing.Tasks;
 import java.nio.file.Path;

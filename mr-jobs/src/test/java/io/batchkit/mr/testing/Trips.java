@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.batchkit.mr.jobs.CleanJob;
+import io.batchkit.mr.clean.CleanJob;
 import io.batchkit.mr.tools.TripGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;

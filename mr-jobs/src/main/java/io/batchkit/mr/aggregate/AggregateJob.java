@@ -1,0 +1,365 @@
+package io.batchkit.mr.aggregate;
+
+import io.batchkit.core.record.Records;
+import io.batchkit.core.schema.Schema;
+import io.batchkit.core.schema.SchemaWriter;
+import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.JobTool;
+import io.batchkit.mr.common.Manifest;
+import io.batchkit.mr.common.OutputDirectory;
+import io.batchkit.mr.io.DatasetInput;
+import io.batchkit.mr.io.DatasetOutput;
+import io.batchkit.mr.io.JobSchema;
+import io.batchkit.mr.io.MapperInput;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Counter;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.Reducer;
+import org.apache.hadoop.mapreduce.TaskCounter;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * {@code aggregate}: group rows by columns or time buckets and compute metrics, exact and sketched.
+ * The map output is typed partial state ({@link Partials}) and a combiner merges it before the
+ * shuffle.
+ */
+public final class AggregateJob extends JobTool {
+  public static final String NAME = "aggregate";
+  public static final String DESCRIPTION =
+      "group by columns or time buckets; count, sum, min, max, avg, stddev, distinct, quantiles";
+
+  /** Where every record read went: read = invalid + filtered_out + aggregated. */
+  public enum AggregateCounter {
+    READ,
+    INVALID,
+    FILTERED_OUT,
+    AGGREGATED,
+    GROUPS
+  }
+
+  static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: hadoop jar batchkit-jobs.jar aggregate [generic options] --input IN --output OUT --metrics M [options]",
+          "",
+          "  " + DESCRIPTION + ".",
+          "",
+          "  --input IN          a batchkit output (e.g. clean's OUT) or raw CSV files read with --schema",
+          "  --schema S          dataset schema (YAML); default: the input's _SCHEMA.yaml",
+          "  --output OUT        OUT/data/ (Hive text, one row per group), OUT/_SCHEMA.yaml, OUT/_MANIFEST.json",
+          "  --group-by G        columns, comma-separated; COL:hour, COL:day or COL:month buckets a",
+          "                      timestamp; the partition column (e.g. dt) is allowed. Default: one group",
+          "  --metrics M         comma-separated: count, count(c), sum(c), min(c), max(c), avg(c),",
+          "                      stddev(c) (population, as Hive), count_distinct(c) (exact),",
+          "                      approx_distinct(c) (HLL), approx_quantile(c, 0.9) (KLL)",
+          "  --filter F          e.g. \"violation_type = 'RED' and score >= 10\"; also !=, <, <=, >, in (..),",
+          "                      is null, is not null; literals in canonical form (timestamps UTC)",
+          "  --timezone Z        calendar for hour/day/month buckets (default: the schema's partition",
+          "                      timezone, else UTC)",
+          "  --sketches          also write each approx metric's sketch, base64, for Hive's ds_hll_* /",
+          "                      ds_kll_* functions over unbase64(col)",
+          "  --no-combiner       shuffle every row's partial state: no map-side merging at all (to",
+          "                      measure what it saves)",
+          "  --overwrite         replace OUT if it exists",
+          "",
+          "Exit codes: 0 done, 1 the job failed, 2 a usage, schema or path problem.");
+
+  public AggregateJob() {
+    this(System.out, System.err);
+  }
+
+  public AggregateJob(PrintStream out, PrintStream err) {
+    super(
+        NAME,
+        USAGE,
+        Set.of("schema", "input", "output", "group-by", "metrics", "filter", "timezone"),
+        Set.of("overwrite", "no-combiner", "sketches"),
+        out,
+        err);
+  }
+
+  public static void main(String[] args) throws Exception {
+    System.exit(ToolRunner.run(new AggregateJob(), args));
+  }
+
+  @Override
+  protected int execute(Args args) throws Exception {
+    Configuration conf = getConf();
+    DatasetInput input = DatasetInput.resolve(NAME, args.all("input"), conf);
+    Path output = new Path(args.required(NAME, "output"));
+    Job job = Job.getInstance(conf, "batchkit aggregate");
+    Configuration jc = job.getConfiguration();
+    Schema schema = input.loadSchema(NAME, args, jc);
+    String metrics = args.required(NAME, "metrics");
+    List<String> groupBy = args.all("group-by");
+    String filter = args.get("filter", null);
+    String zone = args.get("timezone", null);
+    boolean sketches = args.has("sketches");
+    Aggregation aggregation =
+        Aggregation.parse(NAME, schema, metrics, groupBy, filter, zone, sketches);
+    OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
+
+    job.setJarByClass(AggregateJob.class);
+    jc.set("batchkit.aggregate.metrics", metrics);
+    jc.set("batchkit.aggregate.group-by", String.join(",", groupBy));
+    if (filter != null) {
+      jc.set("batchkit.aggregate.filter", filter);
+    }
+    if (zone != null) {
+      jc.set("batchkit.aggregate.timezone", zone);
+    }
+    jc.setBoolean("batchkit.aggregate.sketches", sketches);
+    input.configure(job, schema);
+    job.setMapperClass(AggregateMapper.class);
+    boolean combine = !args.has("no-combiner");
+    jc.setBoolean(AggregateConfigKeys.COMBINE, combine);
+    if (combine) {
+      job.setCombinerClass(PartialsCombiner.class);
+    }
+    job.setReducerClass(AggregateReducer.class);
+    job.setMapOutputKeyClass(Text.class);
+    job.setMapOutputValueClass(Partials.class);
+    textOutput(job, output);
+
+    Instant started = Instant.now();
+    if (!runJob(job, output)) {
+      return 1;
+    }
+    Counters c = job.getCounters();
+    long read = c.findCounter(AggregateCounter.READ).getValue();
+    long invalid = c.findCounter(AggregateCounter.INVALID).getValue();
+    long filtered = c.findCounter(AggregateCounter.FILTERED_OUT).getValue();
+    long aggregated = c.findCounter(AggregateCounter.AGGREGATED).getValue();
+    long groups = c.findCounter(AggregateCounter.GROUPS).getValue();
+    if (read != invalid + filtered + aggregated) {
+      return unreconciled(
+          "read "
+              + read
+              + " != invalid "
+              + invalid
+              + " + filtered_out "
+              + filtered
+              + " + aggregated "
+              + aggregated);
+    }
+    DatasetOutput.writeSchema(
+        output,
+        SchemaWriter.derived(
+            new Schema(
+                schema.name() + "_aggregate",
+                null,
+                schema.format(),
+                schema.nulls(),
+                aggregation.columns(),
+                List.of(),
+                null,
+                null,
+                null),
+            aggregation.columns(),
+            "aggregate of " + schema.name() + ": " + metrics),
+        conf);
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("group_by", groupBy);
+    spec.put("metrics", metrics);
+    spec.put("filter", filter);
+    spec.put("combiner", combine);
+    Map<String, Object> shuffle = new LinkedHashMap<>();
+    shuffle.put("map_output_records", c.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue());
+    shuffle.put(
+        "map_output_materialized_bytes",
+        c.findCounter(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES).getValue());
+    shuffle.put("reduce_input_records", c.findCounter(TaskCounter.REDUCE_INPUT_RECORDS).getValue());
+    Manifest manifest =
+        new Manifest(NAME, schema, job, input.files(), started)
+            .count("read", read)
+            .count("invalid", invalid)
+            .count("filtered_out", filtered)
+            .count("aggregated", aggregated)
+            .count("groups", groups)
+            .output("data", new Path(output, "data").toString())
+            .output("format", "text")
+            .section("aggregate", spec)
+            .section("shuffle", shuffle);
+    finish(output, manifest);
+    out.printf(
+        Locale.ROOT,
+        "aggregate: %s: read %,d rows: %,d aggregated into %,d groups, %,d filtered out, %,d invalid%n"
+            + "  shuffled %,d bytes (%s)%n  result:   %s%n",
+        schema.name(),
+        read,
+        aggregated,
+        groups,
+        filtered,
+        invalid,
+        shuffle.get("map_output_materialized_bytes"),
+        combine ? "with combiner" : "no combiner",
+        new Path(output, "data"));
+    return 0;
+  }
+
+  static Aggregation aggregation(Configuration conf, Schema schema) {
+    try {
+      return Aggregation.parse(
+          NAME,
+          schema,
+          conf.get("batchkit.aggregate.metrics"),
+          List.of(conf.get("batchkit.aggregate.group-by", "").split(",")).stream()
+              .filter(s -> !s.isEmpty())
+              .toList(),
+          conf.get("batchkit.aggregate.filter"),
+          conf.get("batchkit.aggregate.timezone"),
+          conf.getBoolean("batchkit.aggregate.sketches", false));
+    } catch (Exception e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads, filters and groups each row. Rows are merged into their group's partial state in memory
+   * (up to {@link AggregateConfigKeys#MAP_GROUPS} groups, then all are emitted and it starts
+   * again), the in-mapper form of combining; the combiner then merges what several flushes and
+   * spills emitted. With {@code --no-combiner} each row's own partial state is emitted.
+   */
+  public static class AggregateMapper extends Mapper<LongWritable, Text, Text, Partials> {
+    private Records rows;
+    private Aggregation aggregation;
+    private Partials partials;
+    private boolean combine;
+    private int maxGroups;
+    private final java.util.HashMap<String, Partials> groups = new java.util.HashMap<>();
+    private DatasetOutput quarantine;
+    private MapperInput input;
+    private final Text key = new Text();
+    private Counter filtered;
+    private Counter aggregated;
+
+    @Override
+    protected void setup(Context context) {
+      rows = DatasetInput.rowSource(context.getConfiguration());
+      aggregation = aggregation(context.getConfiguration(), rows.schema());
+      partials = new Partials(aggregation.metrics());
+      combine = context.getConfiguration().getBoolean(AggregateConfigKeys.COMBINE, true);
+      maxGroups = context.getConfiguration().getInt(AggregateConfigKeys.MAP_GROUPS, 4096);
+      quarantine = new DatasetOutput(context);
+      input =
+          new MapperInput(
+              context, rows, quarantine, AggregateCounter.READ, AggregateCounter.INVALID);
+      filtered = context.getCounter(AggregateCounter.FILTERED_OUT);
+      aggregated = context.getCounter(AggregateCounter.AGGREGATED);
+    }
+
+    @Override
+    protected void map(LongWritable offset, Text value, Context context)
+        throws IOException, InterruptedException {
+      Object[] row = input.read(offset, value);
+      if (row == null) {
+        return;
+      }
+      if (!aggregation.accepts(row)) {
+        filtered.increment(1);
+        return;
+      }
+      aggregated.increment(1);
+      String group = aggregation.key(row);
+      if (combine) {
+        Partials p = groups.get(group);
+        if (p == null) {
+          if (groups.size() >= maxGroups) {
+            flush(context);
+          }
+          p = new Partials(aggregation.metrics());
+          groups.put(group, p);
+        }
+        p.add(row, aggregation.metrics());
+        return;
+      }
+      key.set(group);
+      partials.reset();
+      partials.add(row, aggregation.metrics());
+      context.write(key, partials);
+    }
+
+    private void flush(Context context) throws IOException, InterruptedException {
+      for (java.util.Map.Entry<String, Partials> e : groups.entrySet()) {
+        key.set(e.getKey());
+        context.write(key, e.getValue());
+      }
+      groups.clear();
+    }
+
+    @Override
+    protected void cleanup(Context context) throws IOException, InterruptedException {
+      flush(context);
+      input.finish();
+      quarantine.close();
+    }
+  }
+
+  /** Merges the partial states of a group: the combiner, typed, never through text. */
+  public static class PartialsCombiner extends Reducer<Text, Partials, Text, Partials> {
+    private Partials merged;
+
+    @Override
+    protected void setup(Context context) {
+      Configuration conf = context.getConfiguration();
+      merged = new Partials(aggregation(conf, JobSchema.load(conf)).metrics());
+    }
+
+    @Override
+    protected void reduce(Text key, Iterable<Partials> values, Context context)
+        throws IOException, InterruptedException {
+      merged.reset();
+      for (Partials p : values) {
+        merged.merge(p);
+      }
+      context.write(key, merged);
+    }
+  }
+
+  /** Merges each group's partial states and writes its result row. */
+  public static class AggregateReducer extends Reducer<Text, Partials, NullWritable, Text> {
+    private Aggregation aggregation;
+    private Partials merged;
+    private DatasetOutput output;
+    private Counter groups;
+
+    @Override
+    protected void setup(Context context) {
+      Configuration conf = context.getConfiguration();
+      aggregation = aggregation(conf, JobSchema.load(conf));
+      merged = new Partials(aggregation.metrics());
+      output = new DatasetOutput(context);
+      groups = context.getCounter(AggregateCounter.GROUPS);
+    }
+
+    @Override
+    protected void reduce(Text key, Iterable<Partials> values, Context context)
+        throws IOException, InterruptedException {
+      merged.reset();
+      for (Partials p : values) {
+        merged.merge(p);
+      }
+      output.line("data", "", aggregation.result(key.toString(), merged));
+      groups.increment(1);
+    }
+
+    @Override
+    protected void cleanup(Context context) throws IOException, InterruptedException {
+      output.close();
+    }
+  }
+}

@@ -1,0 +1,597 @@
+package io.batchkit.mr.enrich;
+
+import io.batchkit.core.io.RowFormat;
+import io.batchkit.core.record.Records;
+import io.batchkit.core.rules.Rule;
+import io.batchkit.core.rules.Violation;
+import io.batchkit.core.schema.Column;
+import io.batchkit.core.schema.Schema;
+import io.batchkit.core.schema.SchemaParser;
+import io.batchkit.core.schema.SchemaWriter;
+import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.JobTool;
+import io.batchkit.mr.common.Manifest;
+import io.batchkit.mr.common.OutputDirectory;
+import io.batchkit.mr.common.UsageException;
+import io.batchkit.mr.io.DatasetInput;
+import io.batchkit.mr.io.DatasetOutput;
+import io.batchkit.mr.io.JobSchema;
+import io.batchkit.mr.io.MapperInput;
+import io.batchkit.mr.io.PartitionedRow;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.WritableComparable;
+import org.apache.hadoop.io.WritableComparator;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.mapreduce.Counter;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.Partitioner;
+import org.apache.hadoop.mapreduce.Reducer;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * {@code enrich}: joins a dataset with a lookup table described by its own schema. A lookup up to
+ * {@code --map-side-max} bytes is shipped through the distributed cache and joined in the mappers
+ * (no shuffle); a larger one is joined in the reducers, each key's lookup row sorted ahead of its
+ * data rows. Rows without a match are kept with nulls, quarantined or dropped, and counted.
+ */
+public final class EnrichJob extends JobTool {
+  public static final String NAME = "enrich";
+  public static final String DESCRIPTION =
+      "join with a lookup table (map-side when it fits in memory, else reduce-side)";
+
+  static final String LOOKUP_SLOT = "lookup";
+  static final String CACHE_LINK = "batchkit-lookup-";
+
+  /** read = invalid + matched + unmatched (kept, quarantined or dropped). */
+  public enum EnrichCounter {
+    READ,
+    INVALID,
+    MATCHED,
+    UNMATCHED_KEPT,
+    UNMATCHED_QUARANTINED,
+    UNMATCHED_DROPPED,
+    LOOKUP_ROWS,
+    LOOKUP_INVALID,
+    LOOKUP_DUPLICATES
+  }
+
+  static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: hadoop jar batchkit-jobs.jar enrich [generic options] --input IN --lookup L --on A=B --output OUT [options]",
+          "",
+          "  " + DESCRIPTION + ".",
+          "",
+          "  --input IN          a batchkit output (e.g. clean's OUT) or raw CSV read with --schema",
+          "  --schema S          the input's schema; default: the input's _SCHEMA.yaml",
+          "  --lookup L          the lookup table: CSV file(s) or a batchkit output",
+          "  --lookup-schema LS  the lookup's schema (YAML); default: its _SCHEMA.yaml",
+          "  --on A=B[,C=D]      join input column A to lookup column B (key of the lookup)",
+          "  --columns C1,C2     lookup columns to add (default: all but the join columns)",
+          "  --prefix P          prefix for the added columns' names (e.g. pu_)",
+          "  --unmatched U       keep (default: added columns null), quarantine, or drop; counted",
+          "  --map-side-max N    largest lookup joined map-side, bytes (k, m, g suffixes); default 64m",
+          "  --join J            auto (default), map or reduce",
+          "  --output OUT        OUT/data/<partition>/ (Hive text), quarantine/, _SCHEMA.yaml, _MANIFEST.json",
+          "  --overwrite         replace OUT if it exists",
+          "",
+          "A map-side lookup must be valid and unique by key, or the job refuses to start, naming the",
+          "line. Exit codes: 0 done, 1 the job failed, 2 a usage, schema or path problem.");
+
+  public EnrichJob() {
+    this(System.out, System.err);
+  }
+
+  public EnrichJob(PrintStream out, PrintStream err) {
+    super(
+        NAME,
+        USAGE,
+        Set.of(
+            "schema",
+            "input",
+            "output",
+            "lookup",
+            "lookup-schema",
+            "on",
+            "columns",
+            "prefix",
+            "unmatched",
+            "map-side-max",
+            "join"),
+        Set.of("overwrite"),
+        out,
+        err);
+  }
+
+  public static void main(String[] args) throws Exception {
+    System.exit(ToolRunner.run(new EnrichJob(), args));
+  }
+
+  @Override
+  protected int execute(Args args) throws Exception {
+    Configuration conf = getConf();
+    DatasetInput input = DatasetInput.resolve(NAME, args.all("input"), conf);
+    DatasetInput lookupInput = DatasetInput.resolve(NAME, args.all("lookup"), conf);
+    Path output = new Path(args.required(NAME, "output"));
+    Job job = Job.getInstance(conf, "batchkit enrich");
+    Configuration jc = job.getConfiguration();
+    Schema schema = input.loadSchema(NAME, args, jc);
+    Object[] lookupYaml =
+        lookupInput.schemaYaml(NAME, args.get("lookup-schema", null), "lookup-schema", conf);
+    Schema lookupSchema = SchemaParser.parse((byte[]) lookupYaml[0], (String) lookupYaml[1]);
+    JobSchema.store(jc, LOOKUP_SLOT, (byte[]) lookupYaml[0], (String) lookupYaml[1]);
+    String on = args.required(NAME, "on");
+    String prefix = args.get("prefix", "");
+    List<String> columns = args.all("columns");
+    JoinSpec join = JoinSpec.parse(NAME, on, columns, prefix, schema, lookupSchema);
+    String unmatched = args.get("unmatched", "keep");
+    if (!List.of("keep", "quarantine", "drop").contains(unmatched)) {
+      throw new UsageException(NAME + ": --unmatched must be keep, quarantine or drop");
+    }
+    if (lookupInput.kind() == DatasetInput.Kind.RAW && lookupSchema.format().multiline()) {
+      throw new UsageException(
+          NAME + ": a multiline CSV lookup goes through clean first; give enrich its output");
+    }
+    long lookupBytes = lookupInput.files().stream().mapToLong(FileStatus::getLen).sum();
+    long max = Args.bytes(NAME, args.get("map-side-max", "64m"));
+    String joinMode = args.get("join", "auto");
+    if (!List.of("auto", "map", "reduce").contains(joinMode)) {
+      throw new UsageException(NAME + ": --join must be auto, map or reduce");
+    }
+    boolean mapSide = joinMode.equals("map") || (joinMode.equals("auto") && lookupBytes <= max);
+    OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
+
+    job.setJarByClass(EnrichJob.class);
+    jc.set(EnrichConfigKeys.ON, on);
+    jc.set(EnrichConfigKeys.COLUMNS, String.join(",", columns));
+    jc.set(EnrichConfigKeys.PREFIX, prefix);
+    jc.set(EnrichConfigKeys.UNMATCHED, unmatched);
+    jc.set(EnrichConfigKeys.LOOKUP_KIND, lookupInput.kind().name());
+    StringBuilder lookupFiles = new StringBuilder();
+    for (FileStatus f : lookupInput.files()) {
+      lookupFiles.append(f.getPath().toString()).append('\n');
+    }
+    jc.set(EnrichConfigKeys.LOOKUP_FILES, lookupFiles.toString());
+    input.configure(job, schema);
+    int lookupRows;
+    if (mapSide) {
+      // Check the lookup once, here, so that a bad one stops the job before it starts.
+      LookupTable table = load(conf, lookupInput, lookupSchema, join);
+      if (table.problem() != null) {
+        throw new UsageException(
+            NAME
+                + ": lookup "
+                + table.problem()
+                + "; a map-side lookup must be valid and unique by key (fix it, or clean it first)");
+      }
+      lookupRows = table.size();
+      int i = 0;
+      for (FileStatus f : lookupInput.files()) {
+        job.addCacheFile(new URI(f.getPath().toUri() + "#" + CACHE_LINK + i++));
+      }
+      job.setMapperClass(MapSideJoinMapper.class);
+      job.setNumReduceTasks(0);
+    } else {
+      lookupRows = -1;
+      for (FileStatus f : lookupInput.files()) {
+        FileInputFormat.addInputPath(job, f.getPath());
+      }
+      job.setMapperClass(TaggingMapper.class);
+      job.setMapOutputKeyClass(Text.class);
+      job.setMapOutputValueClass(PartitionedRow.class);
+      job.setPartitionerClass(JoinKeyPartitioner.class);
+      job.setGroupingComparatorClass(JoinKeyGrouping.class);
+      job.setReducerClass(JoinReducer.class);
+    }
+    textOutput(job, output);
+
+    Instant started = Instant.now();
+    if (!runJob(job, output)) {
+      return 1;
+    }
+    Counters c = job.getCounters();
+    Map<String, Long> n = new LinkedHashMap<>();
+    for (EnrichCounter k : EnrichCounter.values()) {
+      n.put(k.name().toLowerCase(Locale.ROOT), c.findCounter(k).getValue());
+    }
+    if (mapSide) {
+      n.put("lookup_rows", (long) lookupRows);
+    }
+    long read = n.get("read");
+    long fates =
+        n.get("invalid")
+            + n.get("matched")
+            + n.get("unmatched_kept")
+            + n.get("unmatched_quarantined")
+            + n.get("unmatched_dropped");
+    if (read != fates) {
+      return unreconciled("read " + read + " != invalid + matched + unmatched " + fates);
+    }
+    List<Column> all = new ArrayList<>(schema.columns());
+    all.addAll(join.addedColumns());
+    DatasetOutput.writeSchema(
+        output,
+        SchemaWriter.derived(schema, all, schema.name() + " enriched from " + lookupSchema.name()),
+        conf);
+    List<FileStatus> inputs = new ArrayList<>(input.files());
+    inputs.addAll(lookupInput.files());
+    Manifest manifest = new Manifest(NAME, schema, job, inputs, started);
+    n.forEach(manifest::count);
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("lookup", lookupSchema.name());
+    spec.put("on", on);
+    spec.put("added", join.addedColumns().stream().map(Column::name).toList());
+    spec.put("unmatched", unmatched);
+    spec.put("join", mapSide ? "map-side" : "reduce-side");
+    spec.put("lookup_bytes", lookupBytes);
+    manifest
+        .section("enrich", spec)
+        .output("data", new Path(output, "data").toString())
+        .output("quarantine", new Path(output, "quarantine").toString())
+        .output("format", "text");
+    finish(output, manifest);
+    out.printf(
+        Locale.ROOT,
+        "enrich: %s + %s (%s join): read %,d rows: %,d matched, %,d unmatched (%s), %,d invalid%n"
+            + "  data: %s%n",
+        schema.name(),
+        lookupSchema.name(),
+        mapSide ? "map-side" : "reduce-side",
+        read,
+        n.get("matched"),
+        n.get("unmatched_kept") + n.get("unmatched_quarantined") + n.get("unmatched_dropped"),
+        unmatched,
+        n.get("invalid"),
+        new Path(output, "data"));
+    return 0;
+  }
+
+  static JoinSpec join(Configuration conf) {
+    try {
+      String cols = conf.get(EnrichConfigKeys.COLUMNS, "");
+      return JoinSpec.parse(
+          NAME,
+          conf.get(EnrichConfigKeys.ON),
+          cols.isEmpty() ? List.of() : List.of(cols.split(",")),
+          conf.get(EnrichConfigKeys.PREFIX, ""),
+          JobSchema.load(conf),
+          JobSchema.load(conf, LOOKUP_SLOT));
+    } catch (UsageException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private static LookupTable load(
+      Configuration conf, DatasetInput lookup, Schema lookupSchema, JoinSpec join)
+      throws IOException {
+    LookupTable table = new LookupTable(join.width());
+    Records source = DatasetInput.records(lookupSchema, lookup.kind());
+    for (FileStatus f : lookup.files()) {
+      try (InputStream in = open(f.getPath(), conf)) {
+        table.load(f.getPath().toString(), in, source, join);
+      }
+    }
+    return table;
+  }
+
+  private static InputStream open(Path p, Configuration conf) throws IOException {
+    FileSystem fs = p.getFileSystem(conf);
+    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(p);
+    InputStream in = fs.open(p);
+    return codec == null ? in : codec.createInputStream(in);
+  }
+
+  /** Writes matched and unmatched rows as {@code --unmatched} says, counting each. */
+  static final class Joined {
+    private final DatasetOutput output;
+    private final String unmatched;
+    private final String nulls;
+    private final String joinColumns;
+    private final Counter matched;
+    private final Counter kept;
+    private final Counter quarantined;
+    private final Counter dropped;
+
+    Joined(Mapper<?, ?, ?, ?>.Context context, JoinSpec join, DatasetOutput output) {
+      this(context.getConfiguration(), join, output, context::getCounter);
+    }
+
+    Joined(Reducer<?, ?, ?, ?>.Context context, JoinSpec join, DatasetOutput output) {
+      this(context.getConfiguration(), join, output, context::getCounter);
+    }
+
+    private Joined(
+        Configuration conf,
+        JoinSpec join,
+        DatasetOutput output,
+        java.util.function.Function<Enum<?>, Counter> counters) {
+      this.output = output;
+      this.nulls = new LookupTable(join.width()).nulls();
+      StringBuilder left = new StringBuilder();
+      for (String pair : conf.get(EnrichConfigKeys.ON).split(",")) {
+        left.append(left.length() > 0 ? "," : "").append(pair.split("=")[0].trim());
+      }
+      this.joinColumns = left.toString();
+      this.unmatched = conf.get(EnrichConfigKeys.UNMATCHED, "keep");
+      matched = counters.apply(EnrichCounter.MATCHED);
+      kept = counters.apply(EnrichCounter.UNMATCHED_KEPT);
+      quarantined = counters.apply(EnrichCounter.UNMATCHED_QUARANTINED);
+      dropped = counters.apply(EnrichCounter.UNMATCHED_DROPPED);
+    }
+
+    void write(
+        String partitionDir,
+        String row,
+        String added,
+        String key,
+        String file,
+        long line,
+        long offset)
+        throws IOException, InterruptedException {
+      if (added != null) {
+        output.line("data", partitionDir, row + RowFormat.TEXT_DELIMITER + added);
+        matched.increment(1);
+        return;
+      }
+      switch (unmatched) {
+        case "quarantine" -> {
+          output.quarantine(
+              file,
+              line,
+              offset,
+              row,
+              List.of(
+                  new Violation(
+                      joinColumns,
+                      Rule.LOOKUP,
+                      key == null ? "the join key is null" : "no lookup row for key " + key)));
+          quarantined.increment(1);
+        }
+        case "drop" -> dropped.increment(1);
+        default -> {
+          output.line("data", partitionDir, row + RowFormat.TEXT_DELIMITER + nulls);
+          kept.increment(1);
+        }
+      }
+    }
+  }
+
+  /** Joins against the lookup held in memory, loaded from the distributed cache. */
+  public static class MapSideJoinMapper extends Mapper<LongWritable, Text, NullWritable, Text> {
+    private Records rows;
+    private JoinSpec join;
+    private LookupTable table;
+    private DatasetOutput output;
+    private Joined joined;
+    private String file;
+    private final StringBuilder sb = new StringBuilder(256);
+    private MapperInput input;
+
+    @Override
+    protected void setup(Context context) throws IOException {
+      Configuration conf = context.getConfiguration();
+      rows = DatasetInput.rowSource(conf);
+      join = join(conf);
+      table = new LookupTable(join.width());
+      Schema lookupSchema = JobSchema.load(conf, LOOKUP_SLOT);
+      Records source =
+          DatasetInput.records(
+              lookupSchema, DatasetInput.Kind.valueOf(conf.get(EnrichConfigKeys.LOOKUP_KIND)));
+      URI[] cached = context.getCacheFiles();
+      for (int i = 0; i < cached.length; i++) {
+        // The localised copy (a symlink in the task's directory) when there is one.
+        File local = new File(CACHE_LINK + i);
+        URI u = cached[i];
+        Path p;
+        try {
+          p = new Path(new URI(u.getScheme(), u.getAuthority(), u.getPath(), null, null));
+        } catch (java.net.URISyntaxException e) {
+          throw new IOException("bad cache URI " + u, e);
+        }
+        String name = p.getName();
+        CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(p);
+        InputStream raw =
+            local.exists() ? Files.newInputStream(local.toPath()) : p.getFileSystem(conf).open(p);
+        try (InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
+          table.load(name, in, source, join);
+        }
+      }
+      output = new DatasetOutput(context);
+      joined = new Joined(context, join, output);
+      file = ((FileSplit) context.getInputSplit()).getPath().toString();
+      input = new MapperInput(context, rows, output, EnrichCounter.READ, EnrichCounter.INVALID);
+    }
+
+    @Override
+    protected void map(LongWritable offset, Text value, Context context)
+        throws IOException, InterruptedException {
+      Object[] row = input.read(offset, value);
+      if (row == null) {
+        return;
+      }
+      String key = join.dataKey(row);
+      sb.setLength(0);
+      RowFormat.TEXT.append(row, sb);
+      joined.write(
+          rows.partitionDir(),
+          sb.toString(),
+          table.get(key),
+          key,
+          file,
+          input.line(),
+          offset.get());
+    }
+
+    @Override
+    protected void cleanup(Context context) throws IOException, InterruptedException {
+      input.finish();
+      output.close();
+    }
+  }
+
+  /**
+   * Reduce-side join: emits lookup rows as {@code key \0 0} and data rows as {@code key \0 1}, so
+   * each key's lookup row sorts first.
+   */
+  public static class TaggingMapper extends Mapper<LongWritable, Text, Text, PartitionedRow> {
+    private Records rows;
+    private JoinSpec join;
+    private boolean lookup;
+    private DatasetOutput output;
+    private Joined joined;
+    private String file;
+    private final Text outKey = new Text();
+    private final PartitionedRow outRow = new PartitionedRow();
+    private final StringBuilder sb = new StringBuilder(256);
+    private MapperInput input;
+
+    @Override
+    protected void setup(Context context) {
+      Configuration conf = context.getConfiguration();
+      join = join(conf);
+      file = ((FileSplit) context.getInputSplit()).getPath().toString();
+      lookup = List.of(conf.get(EnrichConfigKeys.LOOKUP_FILES, "").split("\n")).contains(file);
+      rows =
+          lookup
+              ? DatasetInput.records(
+                  JobSchema.load(conf, LOOKUP_SLOT),
+                  DatasetInput.Kind.valueOf(conf.get(EnrichConfigKeys.LOOKUP_KIND)))
+              : DatasetInput.rowSource(conf);
+      output = new DatasetOutput(context);
+      joined = new Joined(context, join, output);
+      input =
+          new MapperInput(
+              context,
+              rows,
+              output,
+              lookup ? EnrichCounter.LOOKUP_ROWS : EnrichCounter.READ,
+              lookup ? EnrichCounter.LOOKUP_INVALID : EnrichCounter.INVALID);
+    }
+
+    @Override
+    protected void map(LongWritable offset, Text value, Context context)
+        throws IOException, InterruptedException {
+      Object[] row = input.read(offset, value);
+      if (row == null) {
+        return;
+      }
+      String key = lookup ? join.lookupKey(row) : join.dataKey(row);
+      sb.setLength(0);
+      if (lookup) {
+        if (key == null) {
+          context.getCounter(EnrichCounter.LOOKUP_INVALID).increment(1);
+          return;
+        }
+        RowFormat.TEXT.append(join.added(row), sb);
+        outRow.set("", sb.toString());
+      } else {
+        RowFormat.TEXT.append(row, sb);
+        if (key == null) {
+          joined.write(
+              rows.partitionDir(), sb.toString(), null, null, file, input.line(), offset.get());
+          return;
+        }
+        outRow.set(rows.partitionDir(), sb.toString());
+      }
+      outKey.set(key + '\u0000' + (lookup ? '0' : '1'));
+      context.write(outKey, outRow);
+    }
+
+    @Override
+    protected void cleanup(Context context) throws IOException, InterruptedException {
+      input.finish();
+      output.close();
+    }
+  }
+
+  static String joinKey(Text tagged) {
+    String s = tagged.toString();
+    return s.substring(0, s.length() - 2);
+  }
+
+  /** Sends a key's lookup and data rows to the same reducer. */
+  public static class JoinKeyPartitioner extends Partitioner<Text, PartitionedRow> {
+    @Override
+    public int getPartition(Text key, PartitionedRow value, int reducers) {
+      return (joinKey(key).hashCode() & Integer.MAX_VALUE) % reducers;
+    }
+  }
+
+  /** Groups a key's lookup and data rows into one reduce call. */
+  public static class JoinKeyGrouping extends WritableComparator {
+    public JoinKeyGrouping() {
+      super(Text.class, true);
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public int compare(WritableComparable a, WritableComparable b) {
+      return joinKey((Text) a).compareTo(joinKey((Text) b));
+    }
+  }
+
+  /** The lookup row (if any) arrives first; every data row after it is joined to it. */
+  public static class JoinReducer extends Reducer<Text, PartitionedRow, NullWritable, Text> {
+    private DatasetOutput output;
+    private Joined joined;
+    private Counter duplicates;
+
+    @Override
+    protected void setup(Context context) {
+      output = new DatasetOutput(context);
+      joined = new Joined(context, join(context.getConfiguration()), output);
+      duplicates = context.getCounter(EnrichCounter.LOOKUP_DUPLICATES);
+    }
+
+    @Override
+    protected void reduce(Text key, Iterable<PartitionedRow> values, Context context)
+        throws IOException, InterruptedException {
+      String added = null;
+      boolean seenLookup = false;
+      for (PartitionedRow r : values) {
+        // The key object follows the values: its tag says which side this row is from.
+        boolean isLookup = key.charAt(key.getLength() - 1) == '0';
+        if (isLookup) {
+          if (seenLookup) {
+            duplicates.increment(1); // the first lookup row of a key wins
+          } else {
+            added = r.row().toString();
+            seenLookup = true;
+          }
+          continue;
+        }
+        String k = joinKey(key);
+        joined.write(r.partition().toString(), r.row().toString(), added, k, "", 0, 0);
+      }
+    }
+
+    @Override
+    protected void cleanup(Context context) throws IOException, InterruptedException {
+      output.close();
+    }
+  }
+}

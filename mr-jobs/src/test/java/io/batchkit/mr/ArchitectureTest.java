@@ -1,0 +1,68 @@
+package io.batchkit.mr;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layout, enforced: a package per job above the shared {@code io} and {@code common}, which
+ * know no job; {@code common} below {@code io}; no package cycle; no Hive function code.
+ */
+class ArchitectureTest {
+  static final String[] JOBS = {
+    "..mr.clean..",
+    "..mr.aggregate..",
+    "..mr.profile..",
+    "..mr.enrich..",
+    "..mr.upsert..",
+    "..mr.split..",
+    "..mr.convert..",
+    "..mr.pipeline..",
+    "..mr.tools.."
+  };
+
+  static final JavaClasses JOBS_MODULE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.batchkit.mr");
+
+  @Test
+  void sharedCodeKnowsNoJob() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("..mr.io..", "..mr.common..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(JOBS)
+        .check(JOBS_MODULE);
+  }
+
+  @Test
+  void commonIsBelowIo() {
+    noClasses()
+        .that()
+        .resideInAPackage("..mr.common..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("..mr.io..")
+        .check(JOBS_MODULE);
+  }
+
+  @Test
+  void jobsDoNotUseTheHiveFunctions() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.batchkit.hive..")
+        .check(JOBS_MODULE);
+  }
+
+  @Test
+  void packagesFormNoCycle() {
+    slices().matching("io.batchkit.mr.(*)..").should().beFreeOfCycles().check(JOBS_MODULE);
+  }
+}
