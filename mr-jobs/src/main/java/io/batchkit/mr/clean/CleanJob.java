@@ -1,54 +1,39 @@
 package io.batchkit.mr.clean;
 
-import io.batchkit.core.io.QuarantineRecord;
 import io.batchkit.core.io.RowFormat;
-import io.batchkit.core.record.KeyColumns;
-import io.batchkit.core.record.RawRecords;
-import io.batchkit.core.record.Records;
-import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Schema;
-import io.batchkit.core.schema.SchemaException;
 import io.batchkit.core.schema.SchemaParser;
 import io.batchkit.mr.common.Args;
 import io.batchkit.mr.common.InputFiles;
-import io.batchkit.mr.common.JobProgress;
+import io.batchkit.mr.common.JobTool;
+import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputCompression;
 import io.batchkit.mr.common.OutputDirectory;
-import io.batchkit.mr.common.QuarantineLines;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.CsvLineInputFormat;
+import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
 import io.batchkit.mr.io.WholeFileCsvInputFormat;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.Reducer;
-import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
-import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
-import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -58,17 +43,13 @@ import org.apache.hadoop.util.ToolRunner;
  * with the same key. Map-only unless deduplicating; then the shuffle carries only valid rows,
  * already formatted, keyed by their key columns and source position.
  */
-public final class CleanJob extends Configured implements Tool {
+public final class CleanJob extends JobTool {
   public static final String NAME = "clean";
   public static final String DESCRIPTION =
       "validate, type and normalise CSV against a schema; quarantine bad records; optionally dedupe";
 
   static final String VIOLATIONS_GROUP = "batchkit violations (rule column)";
   static final String RULES_GROUP = "batchkit violations (rule)";
-
-  private static final Set<String> OPTIONS =
-      Set.of("schema", "input", "output", "output-format", "compress");
-  private static final Set<String> FLAGS = Set.of("dedupe", "overwrite");
 
   static final String USAGE =
       String.join(
@@ -91,16 +72,18 @@ public final class CleanJob extends Configured implements Tool {
           "Generic options (before the job's own): -D key=value, -conf file, -files, -libjars.",
           "Exit codes: 0 done, 1 the job failed, 2 a usage, schema or path problem.");
 
-  private final PrintStream out;
-  private final PrintStream err;
-
   public CleanJob() {
     this(System.out, System.err);
   }
 
   public CleanJob(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
+    super(
+        NAME,
+        USAGE,
+        Set.of("schema", "input", "output", "output-format", "compress"),
+        Set.of("dedupe", "overwrite"),
+        out,
+        err);
   }
 
   public static void main(String[] args) throws Exception {
@@ -108,21 +91,7 @@ public final class CleanJob extends Configured implements Tool {
   }
 
   @Override
-  public int run(String[] argv) throws Exception {
-    try {
-      return clean(argv);
-    } catch (UsageException | SchemaException e) {
-      err.println(e.getMessage());
-      return 2;
-    }
-  }
-
-  private int clean(String[] argv) throws Exception {
-    Args args = Args.parse(NAME, argv, OPTIONS, FLAGS);
-    if (args.has("help")) {
-      out.println(USAGE);
-      return 0;
-    }
+  protected int execute(Args args) throws Exception {
     Configuration conf = getConf();
     String schemaLocation = args.required(NAME, "schema");
     byte[] yaml;
@@ -161,8 +130,6 @@ public final class CleanJob extends Configured implements Tool {
       list.append(f.getPath().toUri().getPath()).append('\n');
     }
     jc.set(CleanConfigKeys.INPUTS, list.toString());
-    // _SUCCESS is written by this driver after the manifest, so that it really is the last file.
-    jc.setBoolean("mapreduce.fileoutputcommitter.marksuccessfuljobs", false);
     // One counter per (rule, column) plus a few: raise Hadoop's default cap of 120 to fit.
     int counters =
         40 + 16 * (schema.columns().size() + 1) + jc.getInt("mapreduce.job.counters.max", 120);
@@ -172,10 +139,7 @@ public final class CleanJob extends Configured implements Tool {
     job.setInputFormatClass(
         schema.format().multiline() ? WholeFileCsvInputFormat.class : CsvLineInputFormat.class);
     job.setMapperClass(CleanMapper.class);
-    LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
-    FileOutputFormat.setOutputPath(job, output);
-    job.setOutputKeyClass(NullWritable.class);
-    job.setOutputValueClass(Text.class);
+    textOutput(job, output);
     if (dedupe) {
       job.setMapOutputKeyClass(DedupeKey.class);
       job.setMapOutputValueClass(PartitionedRow.class);
@@ -188,256 +152,108 @@ public final class CleanJob extends Configured implements Tool {
     }
 
     Instant started = Instant.now();
-    job.submit();
-    boolean ok = JobProgress.await(job, NAME, err);
+    if (!runJob(job, output)) {
+      return 1;
+    }
     Instant finished = Instant.now();
-    if (!ok) {
-      err.println(
-          NAME
-              + ": job "
-              + job.getJobID()
-              + " failed ("
-              + job.getStatus().getFailureInfo()
-              + "); "
-              + output
-              + " has no _SUCCESS and no manifest: do not use it. Fix the cause and re-run with --overwrite.");
-      return 1;
-    }
-    try {
-      QuarantineLines.resolve(output, conf);
-    } catch (IOException e) {
-      err.println(
-          NAME
-              + ": could not number quarantined lines ("
-              + e.getMessage()
-              + "); "
-              + output
-              + " has no _SUCCESS: re-run with --overwrite");
-      return 1;
-    }
     Counters c = job.getCounters();
     long read = c.findCounter(CleanCounter.READ).getValue();
     long clean = c.findCounter(CleanCounter.CLEAN).getValue();
     long quarantined = c.findCounter(CleanCounter.QUARANTINED).getValue();
     long duplicates = c.findCounter(CleanCounter.DUPLICATES).getValue();
     if (read != clean + quarantined + duplicates) {
-      err.println(
-          NAME
-              + ": counts do not reconcile (read "
+      return unreconciled(
+          "read "
               + read
               + " != clean "
               + clean
               + " + quarantined "
               + quarantined
               + " + duplicates "
-              + duplicates
-              + "); output left without _SUCCESS");
-      return 1;
+              + duplicates);
     }
-    CleanManifest manifest =
-        new CleanManifest(schema, job, inputs, output, format, compress, dedupe, started, finished);
-    manifest.write(conf);
-    io.batchkit.mr.io.DatasetOutput.writeSchema(
+    Map<String, Long> rules = new TreeMap<>();
+    for (Counter v : c.getGroup(RULES_GROUP)) {
+      rules.put(v.getName(), v.getValue());
+    }
+    Map<String, Map<String, Long>> violations = new TreeMap<>();
+    for (Counter v : c.getGroup(VIOLATIONS_GROUP)) {
+      String[] ruleColumn = v.getName().split(" ", 2);
+      violations
+          .computeIfAbsent(ruleColumn[0], r -> new TreeMap<>())
+          .put(ruleColumn[1], v.getValue());
+    }
+    Map<String, Long> skipped = new LinkedHashMap<>();
+    skipped.put("header_lines", c.findCounter(CleanCounter.HEADER_LINES).getValue());
+    skipped.put("blank_lines", c.findCounter(CleanCounter.BLANK_LINES).getValue());
+    Manifest manifest =
+        new Manifest(NAME, schema, job, inputs, started)
+            .count("read", read)
+            .count("clean", clean)
+            .count("quarantined", quarantined)
+            .count("duplicates", duplicates)
+            .detail("skipped", skipped)
+            .detail("quarantined_by_rule", rules)
+            .detail("violations", violations)
+            .output("clean", new Path(output, "clean").toString())
+            .output("quarantine", new Path(output, "quarantine").toString())
+            .output("format", format.id())
+            .output("compression", compress);
+    if (schema.partition() != null) {
+      manifest
+          .output("partitioned_by", schema.partition().name())
+          .output("partitions", partitions(output, conf));
+    }
+    manifest.section("dedupe", dedupe);
+    DatasetOutput.writeSchema(
         output, schema, "rows of " + schema.name() + " that passed batchkit clean", conf);
-    FileSystem fs = output.getFileSystem(conf);
-    fs.create(new Path(output, "_SUCCESS"), true).close();
-    out.print(manifest.summary(Duration.between(started, finished)));
+    finish(output, manifest);
+    out.print(summary(schema, manifest, rules, output, Duration.between(started, finished)));
     return 0;
   }
 
-  /** Writes clean rows (with a CSV header at the top of each file) and quarantine records. */
-  static final class CleanOutput {
-    private final MultipleOutputs<NullWritable, Text> outputs;
-    private final String header;
-    private final Set<String> started = new HashSet<>();
-    private final Text line = new Text();
-    private final Counter cleanCount;
-
-    CleanOutput(TaskInputOutputContext<?, ?, NullWritable, Text> context, Schema schema) {
-      this.cleanCount = context.getCounter(CleanCounter.CLEAN);
-      this.outputs = new MultipleOutputs<>(context);
-      RowFormat format =
-          RowFormat.parse(context.getConfiguration().get(CleanConfigKeys.FORMAT, "text"));
-      this.header = format.header(schema.columns().stream().map(c -> c.name()).toList());
-    }
-
-    void clean(String partitionDir, String row) throws IOException, InterruptedException {
-      String base = partitionDir.isEmpty() ? "clean/part" : "clean/" + partitionDir + "/part";
-      if (header != null && started.add(base)) {
-        line.set(header);
-        outputs.write(NullWritable.get(), line, base);
+  /** The Hive partition directories written under {@code OUT/clean/}, sorted. */
+  private static List<String> partitions(Path output, Configuration conf) throws IOException {
+    List<String> names = new ArrayList<>();
+    Path clean = new Path(output, "clean");
+    FileSystem fs = clean.getFileSystem(conf);
+    if (fs.exists(clean)) {
+      for (FileStatus s : fs.listStatus(clean)) {
+        if (s.isDirectory()) {
+          names.add(s.getPath().getName());
+        }
       }
-      // String.getBytes is an intrinsic for UTF-8; Text.set(String) goes through a CharsetEncoder.
-      line.set(row.getBytes(StandardCharsets.UTF_8));
-      outputs.write(NullWritable.get(), line, base);
-      cleanCount.increment(1);
     }
-
-    /** Records how many lines a split holds, for {@link QuarantineLines}. */
-    void lines(String file, long splitStart, long lines) throws IOException, InterruptedException {
-      line.set((file + "\t" + splitStart + "\t" + lines).getBytes(StandardCharsets.UTF_8));
-      outputs.write(NullWritable.get(), line, QuarantineLines.DIR + "/part");
-    }
-
-    void close() throws IOException, InterruptedException {
-      outputs.close();
-    }
-
-    MultipleOutputs<NullWritable, Text> outputs() {
-      return outputs;
-    }
+    names.sort(null);
+    return names;
   }
 
-  /** Reads each record through the front end; quarantines the bad, writes or shuffles the good. */
-  public static class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
-    private RawRecords records;
-    private RowFormat format;
-    private KeyColumns keys;
-    private CleanOutput output;
-    private boolean dedupe;
-    private String file;
-    private int fileIndex;
-    private long splitStart;
-
-    private final StringBuilder row = new StringBuilder(256);
-    private final DedupeKey dedupeKey = new DedupeKey();
-    private final PartitionedRow partitioned = new PartitionedRow();
-    private final Text quarantineLine = new Text();
-    private Counter headerCount;
-    private Counter blankCount;
-    private Counter readCount;
-    private Counter validCount;
-    private Counter quarantinedCount;
-
-    @Override
-    @SuppressWarnings("unchecked")
-    protected void setup(Context context) throws IOException {
-      Configuration conf = context.getConfiguration();
-      Schema schema = JobSchema.load(conf);
-      records = Records.raw(schema);
-      format = RowFormat.parse(conf.get(CleanConfigKeys.FORMAT, "text"));
-      keys = new KeyColumns(schema);
-      dedupe = context.getNumReduceTasks() > 0;
-      output =
-          new CleanOutput(
-              (TaskInputOutputContext<?, ?, NullWritable, Text>)
-                  (TaskInputOutputContext<?, ?, ?, ?>) context,
-              schema);
-      FileSplit split = (FileSplit) context.getInputSplit();
-      file = split.getPath().toString();
-      fileIndex = fileIndex(conf, split.getPath());
-      splitStart = split.getStart();
-      // Looked up once: a counter lookup per record is measurable at millions of records.
-      headerCount = context.getCounter(CleanCounter.HEADER_LINES);
-      blankCount = context.getCounter(CleanCounter.BLANK_LINES);
-      readCount = context.getCounter(CleanCounter.READ);
-      validCount = context.getCounter(CleanCounter.VALID);
-      quarantinedCount = context.getCounter(CleanCounter.QUARANTINED);
+  /** The few lines printed when the job ends. */
+  private static String summary(
+      Schema schema, Manifest m, Map<String, Long> rules, Path output, Duration took) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "clean: %s: read %,d records in %.1f s: %,d clean, %,d quarantined, %,d duplicates%n",
+            schema.name(),
+            m.count("read"),
+            took.toMillis() / 1000.0,
+            m.count("clean"),
+            m.count("quarantined"),
+            m.count("duplicates")));
+    if (!rules.isEmpty()) {
+      sb.append("  quarantined records by rule:");
+      rules.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(
+              e -> sb.append(String.format(Locale.ROOT, " %s %,d;", e.getKey(), e.getValue())));
+      sb.setLength(sb.length() - 1);
+      sb.append('\n');
     }
-
-    static int fileIndex(Configuration conf, Path path) {
-      String wanted = path.toUri().getPath();
-      String[] inputs = conf.get(CleanConfigKeys.INPUTS, "").split("\n");
-      for (int i = 0; i < inputs.length; i++) {
-        if (inputs[i].equals(wanted)) {
-          return i;
-        }
-      }
-      throw new IllegalStateException("input " + wanted + " is not in the job's input list");
-    }
-
-    @Override
-    protected void map(LongWritable key, Text value, Context context)
-        throws IOException, InterruptedException {
-      long offset = key.get();
-      switch (records.read(offset, value.getBytes(), value.getLength())) {
-        case HEADER -> headerCount.increment(1);
-        case BLANK -> blankCount.increment(1);
-        case INVALID -> {
-          readCount.increment(1);
-          quarantine(offset, value, context);
-        }
-        case VALID -> {
-          readCount.increment(1);
-          Object[] values = records.values();
-          row.setLength(0);
-          format.append(values, row);
-          if (dedupe) {
-            byte[] k = keys.text(values).getBytes(StandardCharsets.UTF_8);
-            // The file's index and the record's offset order a key's records as the input does.
-            dedupeKey.set(k, k.length, fileIndex, offset);
-            partitioned.set(records.partitionDir(), row.toString());
-            context.write(dedupeKey, partitioned);
-            validCount.increment(1);
-          } else {
-            output.clean(records.partitionDir(), row.toString());
-          }
-        }
-      }
-    }
-
-    private void quarantine(long offset, Text value, Context context)
-        throws IOException, InterruptedException {
-      List<Violation> violations = records.violations();
-      String json =
-          QuarantineRecord.toJson(
-              file,
-              records.line(),
-              offset,
-              records.text(),
-              records.invalidBytes() ? value.getBytes() : null,
-              value.getLength(),
-              violations);
-      quarantineLine.set(json.getBytes(StandardCharsets.UTF_8));
-      output.outputs().write(NullWritable.get(), quarantineLine, "quarantine/part");
-      quarantinedCount.increment(1);
-      Set<String> rules = new HashSet<>();
-      for (Violation v : violations) {
-        String column = v.column() == null ? "*" : v.column();
-        context.getCounter(VIOLATIONS_GROUP, v.rule().id() + " " + column).increment(1);
-        if (rules.add(v.rule().id())) {
-          // Records per rule: a record breaking one rule in two columns counts once here.
-          context.getCounter(RULES_GROUP, v.rule().id()).increment(1);
-        }
-      }
-    }
-
-    @Override
-    protected void cleanup(Context context) throws IOException, InterruptedException {
-      // Later splits of the file need this split's line count as part of their base.
-      output.lines(file, splitStart, records.lines());
-      output.close();
-    }
-  }
-
-  /** Keeps the first record of each key (file/line order); counts the rest as duplicates. */
-  public static class DedupeReducer extends Reducer<DedupeKey, PartitionedRow, NullWritable, Text> {
-    private CleanOutput output;
-    private Counter duplicates;
-
-    @Override
-    protected void setup(Context context) {
-      output = new CleanOutput(context, JobSchema.load(context.getConfiguration()));
-      duplicates = context.getCounter(CleanCounter.DUPLICATES);
-    }
-
-    @Override
-    protected void reduce(DedupeKey key, Iterable<PartitionedRow> rows, Context context)
-        throws IOException, InterruptedException {
-      boolean first = true;
-      for (PartitionedRow r : rows) {
-        if (first) {
-          output.clean(r.partition().toString(), r.row().toString());
-          first = false;
-        } else {
-          duplicates.increment(1);
-        }
-      }
-    }
-
-    @Override
-    protected void cleanup(Context context) throws IOException, InterruptedException {
-      output.close();
-    }
+    sb.append("  clean:      ").append(new Path(output, "clean")).append('\n');
+    sb.append("  quarantine: ").append(new Path(output, "quarantine")).append('\n');
+    sb.append("  manifest:   ").append(new Path(output, Manifest.FILE)).append('\n');
+    return sb.toString();
   }
 }

@@ -15,9 +15,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 
-/**
- * {@code OUT/_MANIFEST.json} of the jobs after {@code clean}: what was read and what came of it.
- */
+/** {@code OUT/_MANIFEST.json} of every job: what was read, what came of it, from which schema. */
 public final class Manifest {
   public static final String FILE = "_MANIFEST.json";
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -48,6 +46,25 @@ public final class Manifest {
 
   public Manifest output(String name, String value) {
     ((ObjectNode) root.get("outputs")).put(name, value);
+    return this;
+  }
+
+  /** An output entry that is a list or a tree (e.g. the partitions written). */
+  public Manifest output(String name, Object value) {
+    ((ObjectNode) root.get("outputs")).set(name, JSON.valueToTree(value));
+    return this;
+  }
+
+  /**
+   * A section about the counts (what was skipped, the violations by rule), kept beside them: before
+   * the inputs and outputs.
+   */
+  public Manifest detail(String name, Object value) {
+    var inputs = root.remove("inputs");
+    var outputs = root.remove("outputs");
+    root.set(name, JSON.valueToTree(value));
+    root.set("inputs", inputs);
+    root.set("outputs", outputs);
     return this;
   }
 

@@ -76,8 +76,7 @@ class CleanMapperTest {
     conf.setInt("mapreduce.job.reduces", dedupe ? 1 : 0);
     FileSplit split =
         new FileSplit(new org.apache.hadoop.fs.Path(input.toUri()), 0, Files.size(input), null);
-    return TaskHarness.runMapper(
-        new CleanJob.CleanMapper(), conf, split, records(FILE), dir.resolve("out"));
+    return TaskHarness.runMapper(new CleanMapper(), conf, split, records(FILE), dir.resolve("out"));
   }
 
   @Test

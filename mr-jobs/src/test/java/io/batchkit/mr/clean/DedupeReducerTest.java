@@ -51,7 +51,7 @@ class DedupeReducerTest {
 
     TaskHarness.Result<Object, Object> r =
         TaskHarness.runReducer(
-            new CleanJob.DedupeReducer(),
+            new DedupeReducer(),
             conf,
             in,
             new DedupeKey.SortComparator(),

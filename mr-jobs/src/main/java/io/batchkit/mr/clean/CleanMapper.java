@@ -1,0 +1,147 @@
+package io.batchkit.mr.clean;
+
+import io.batchkit.core.io.QuarantineRecord;
+import io.batchkit.core.io.RowFormat;
+import io.batchkit.core.record.KeyColumns;
+import io.batchkit.core.record.RawRecords;
+import io.batchkit.core.record.Records;
+import io.batchkit.core.rules.Violation;
+import io.batchkit.core.schema.Schema;
+import io.batchkit.mr.io.JobSchema;
+import io.batchkit.mr.io.PartitionedRow;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Counter;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.TaskInputOutputContext;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+
+/** Reads each record through the front end; quarantines the bad, writes or shuffles the good. */
+public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
+  private RawRecords records;
+  private RowFormat format;
+  private KeyColumns keys;
+  private CleanOutput output;
+  private boolean dedupe;
+  private String file;
+  private int fileIndex;
+  private long splitStart;
+
+  private final StringBuilder row = new StringBuilder(256);
+  private final DedupeKey dedupeKey = new DedupeKey();
+  private final PartitionedRow partitioned = new PartitionedRow();
+  private final Text quarantineLine = new Text();
+  private Counter headerCount;
+  private Counter blankCount;
+  private Counter readCount;
+  private Counter validCount;
+  private Counter quarantinedCount;
+
+  @Override
+  @SuppressWarnings("unchecked")
+  protected void setup(Context context) throws IOException {
+    Configuration conf = context.getConfiguration();
+    Schema schema = JobSchema.load(conf);
+    records = Records.raw(schema);
+    format = RowFormat.parse(conf.get(CleanConfigKeys.FORMAT, "text"));
+    keys = new KeyColumns(schema);
+    dedupe = context.getNumReduceTasks() > 0;
+    output =
+        new CleanOutput(
+            (TaskInputOutputContext<?, ?, NullWritable, Text>)
+                (TaskInputOutputContext<?, ?, ?, ?>) context,
+            schema);
+    FileSplit split = (FileSplit) context.getInputSplit();
+    file = split.getPath().toString();
+    fileIndex = fileIndex(conf, split.getPath());
+    splitStart = split.getStart();
+    // Looked up once: a counter lookup per record is measurable at millions of records.
+    headerCount = context.getCounter(CleanCounter.HEADER_LINES);
+    blankCount = context.getCounter(CleanCounter.BLANK_LINES);
+    readCount = context.getCounter(CleanCounter.READ);
+    validCount = context.getCounter(CleanCounter.VALID);
+    quarantinedCount = context.getCounter(CleanCounter.QUARANTINED);
+  }
+
+  static int fileIndex(Configuration conf, Path path) {
+    String wanted = path.toUri().getPath();
+    String[] inputs = conf.get(CleanConfigKeys.INPUTS, "").split("\n");
+    for (int i = 0; i < inputs.length; i++) {
+      if (inputs[i].equals(wanted)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("input " + wanted + " is not in the job's input list");
+  }
+
+  @Override
+  protected void map(LongWritable key, Text value, Context context)
+      throws IOException, InterruptedException {
+    long offset = key.get();
+    switch (records.read(offset, value.getBytes(), value.getLength())) {
+      case HEADER -> headerCount.increment(1);
+      case BLANK -> blankCount.increment(1);
+      case INVALID -> {
+        readCount.increment(1);
+        quarantine(offset, value, context);
+      }
+      case VALID -> {
+        readCount.increment(1);
+        Object[] values = records.values();
+        row.setLength(0);
+        format.append(values, row);
+        if (dedupe) {
+          byte[] k = keys.text(values).getBytes(StandardCharsets.UTF_8);
+          // The file's index and the record's offset order a key's records as the input does.
+          dedupeKey.set(k, k.length, fileIndex, offset);
+          partitioned.set(records.partitionDir(), row.toString());
+          context.write(dedupeKey, partitioned);
+          validCount.increment(1);
+        } else {
+          output.clean(records.partitionDir(), row.toString());
+        }
+      }
+    }
+  }
+
+  private void quarantine(long offset, Text value, Context context)
+      throws IOException, InterruptedException {
+    List<Violation> violations = records.violations();
+    String json =
+        QuarantineRecord.toJson(
+            file,
+            records.line(),
+            offset,
+            records.text(),
+            records.invalidBytes() ? value.getBytes() : null,
+            value.getLength(),
+            violations);
+    quarantineLine.set(json.getBytes(StandardCharsets.UTF_8));
+    output.outputs().write(NullWritable.get(), quarantineLine, "quarantine/part");
+    quarantinedCount.increment(1);
+    Set<String> rules = new HashSet<>();
+    for (Violation v : violations) {
+      String column = v.column() == null ? "*" : v.column();
+      context.getCounter(CleanJob.VIOLATIONS_GROUP, v.rule().id() + " " + column).increment(1);
+      if (rules.add(v.rule().id())) {
+        // Records per rule: a record breaking one rule in two columns counts once here.
+        context.getCounter(CleanJob.RULES_GROUP, v.rule().id()).increment(1);
+      }
+    }
+  }
+
+  @Override
+  protected void cleanup(Context context) throws IOException, InterruptedException {
+    // Later splits of the file need this split's line count as part of their base.
+    output.lines(file, splitStart, records.lines());
+    output.close();
+  }
+}

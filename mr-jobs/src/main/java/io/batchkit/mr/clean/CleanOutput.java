@@ -1,0 +1,57 @@
+package io.batchkit.mr.clean;
+
+import io.batchkit.core.io.RowFormat;
+import io.batchkit.core.schema.Schema;
+import io.batchkit.mr.common.QuarantineLines;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Counter;
+import org.apache.hadoop.mapreduce.TaskInputOutputContext;
+import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
+
+/** Writes clean rows (with a CSV header at the top of each file) and quarantine records. */
+final class CleanOutput {
+  private final MultipleOutputs<NullWritable, Text> outputs;
+  private final String header;
+  private final Set<String> started = new HashSet<>();
+  private final Text line = new Text();
+  private final Counter cleanCount;
+
+  CleanOutput(TaskInputOutputContext<?, ?, NullWritable, Text> context, Schema schema) {
+    this.cleanCount = context.getCounter(CleanCounter.CLEAN);
+    this.outputs = new MultipleOutputs<>(context);
+    RowFormat format =
+        RowFormat.parse(context.getConfiguration().get(CleanConfigKeys.FORMAT, "text"));
+    this.header = format.header(schema.columns().stream().map(c -> c.name()).toList());
+  }
+
+  void clean(String partitionDir, String row) throws IOException, InterruptedException {
+    String base = partitionDir.isEmpty() ? "clean/part" : "clean/" + partitionDir + "/part";
+    if (header != null && started.add(base)) {
+      line.set(header);
+      outputs.write(NullWritable.get(), line, base);
+    }
+    // String.getBytes is an intrinsic for UTF-8; Text.set(String) goes through a CharsetEncoder.
+    line.set(row.getBytes(StandardCharsets.UTF_8));
+    outputs.write(NullWritable.get(), line, base);
+    cleanCount.increment(1);
+  }
+
+  /** Records how many lines a split holds, for {@link QuarantineLines}. */
+  void lines(String file, long splitStart, long lines) throws IOException, InterruptedException {
+    line.set((file + "\t" + splitStart + "\t" + lines).getBytes(StandardCharsets.UTF_8));
+    outputs.write(NullWritable.get(), line, QuarantineLines.DIR + "/part");
+  }
+
+  void close() throws IOException, InterruptedException {
+    outputs.close();
+  }
+
+  MultipleOutputs<NullWritable, Text> outputs() {
+    return outputs;
+  }
+}
