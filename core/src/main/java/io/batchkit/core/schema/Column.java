@@ -29,4 +29,112 @@ public record Column(
     ZoneId timezone,
     List<Normalization> normalize,
     String description,
-    int line) {}
+    int line) {
+
+  /** A column with a name and a type and, until set, nothing to check. */
+  public static Builder builder(String name, ColumnType type) {
+    return new Builder(name, type);
+  }
+
+  /** Builds a {@link Column} by name rather than by the position of fourteen arguments. */
+  public static final class Builder {
+    private final String name;
+    private final ColumnType type;
+    private boolean required;
+    private Set<Object> allowed;
+    private Comparable<Object> min;
+    private Comparable<Object> max;
+    private Integer minLength;
+    private Integer maxLength;
+    private Pattern pattern;
+    private List<String> formats = List.of();
+    private ZoneId timezone;
+    private List<Normalization> normalize = List.of();
+    private String description;
+    private int line;
+
+    private Builder(String name, ColumnType type) {
+      this.name = name;
+      this.type = type;
+    }
+
+    public Builder required(boolean required) {
+      this.required = required;
+      return this;
+    }
+
+    public Builder allowed(Set<Object> allowed) {
+      this.allowed = allowed;
+      return this;
+    }
+
+    public Builder min(Comparable<Object> min) {
+      this.min = min;
+      return this;
+    }
+
+    public Builder max(Comparable<Object> max) {
+      this.max = max;
+      return this;
+    }
+
+    public Builder minLength(Integer minLength) {
+      this.minLength = minLength;
+      return this;
+    }
+
+    public Builder maxLength(Integer maxLength) {
+      this.maxLength = maxLength;
+      return this;
+    }
+
+    public Builder pattern(Pattern pattern) {
+      this.pattern = pattern;
+      return this;
+    }
+
+    public Builder formats(List<String> formats) {
+      this.formats = formats;
+      return this;
+    }
+
+    public Builder timezone(ZoneId timezone) {
+      this.timezone = timezone;
+      return this;
+    }
+
+    public Builder normalize(List<Normalization> normalize) {
+      this.normalize = normalize;
+      return this;
+    }
+
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    /** The line of the schema file the column was declared on (0: not from a file). */
+    public Builder line(int line) {
+      this.line = line;
+      return this;
+    }
+
+    public Column build() {
+      return new Column(
+          name,
+          type,
+          required,
+          allowed,
+          min,
+          max,
+          minLength,
+          maxLength,
+          pattern,
+          formats,
+          timezone,
+          normalize,
+          description,
+          line);
+    }
+  }
+}

@@ -58,21 +58,7 @@ public final class SchemaWriter {
 
   /** A column with a name, a type and nothing to check. */
   public static Column plainColumn(String name, ColumnType type, String description) {
-    return new Column(
-        name,
-        type,
-        false,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        null,
-        List.of(),
-        description,
-        0);
+    return Column.builder(name, type).description(description).build();
   }
 
   private static String quote(String s) {

@@ -1,6 +1,5 @@
 package io.batchkit.mr.aggregate;
 
-import io.batchkit.core.record.Records;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaWriter;
 import io.batchkit.mr.common.Args;
@@ -9,9 +8,6 @@ import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.DatasetOutput;
-import io.batchkit.mr.io.JobSchema;
-import io.batchkit.mr.io.MapperInput;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,14 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.util.ToolRunner;
 
@@ -41,15 +32,6 @@ public final class AggregateJob extends JobTool {
   public static final String NAME = "aggregate";
   public static final String DESCRIPTION =
       "group by columns or time buckets; count, sum, min, max, avg, stddev, distinct, quantiles";
-
-  /** Where every record read went: read = invalid + filtered_out + aggregated. */
-  public enum AggregateCounter {
-    READ,
-    INVALID,
-    FILTERED_OUT,
-    AGGREGATED,
-    GROUPS
-  }
 
   static final String USAGE =
       String.join(
@@ -225,141 +207,6 @@ public final class AggregateJob extends JobTool {
           conf.getBoolean("batchkit.aggregate.sketches", false));
     } catch (Exception e) {
       throw new IllegalStateException(e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Reads, filters and groups each row. Rows are merged into their group's partial state in memory
-   * (up to {@link AggregateConfigKeys#MAP_GROUPS} groups, then all are emitted and it starts
-   * again), the in-mapper form of combining; the combiner then merges what several flushes and
-   * spills emitted. With {@code --no-combiner} each row's own partial state is emitted.
-   */
-  public static class AggregateMapper extends Mapper<LongWritable, Text, Text, Partials> {
-    private Records rows;
-    private Aggregation aggregation;
-    private Partials partials;
-    private boolean combine;
-    private int maxGroups;
-    private final java.util.HashMap<String, Partials> groups = new java.util.HashMap<>();
-    private DatasetOutput quarantine;
-    private MapperInput input;
-    private final Text key = new Text();
-    private Counter filtered;
-    private Counter aggregated;
-
-    @Override
-    protected void setup(Context context) {
-      rows = DatasetInput.rowSource(context.getConfiguration());
-      aggregation = aggregation(context.getConfiguration(), rows.schema());
-      partials = new Partials(aggregation.metrics());
-      combine = context.getConfiguration().getBoolean(AggregateConfigKeys.COMBINE, true);
-      maxGroups = context.getConfiguration().getInt(AggregateConfigKeys.MAP_GROUPS, 4096);
-      quarantine = new DatasetOutput(context);
-      input =
-          new MapperInput(
-              context, rows, quarantine, AggregateCounter.READ, AggregateCounter.INVALID);
-      filtered = context.getCounter(AggregateCounter.FILTERED_OUT);
-      aggregated = context.getCounter(AggregateCounter.AGGREGATED);
-    }
-
-    @Override
-    protected void map(LongWritable offset, Text value, Context context)
-        throws IOException, InterruptedException {
-      Object[] row = input.read(offset, value);
-      if (row == null) {
-        return;
-      }
-      if (!aggregation.accepts(row)) {
-        filtered.increment(1);
-        return;
-      }
-      aggregated.increment(1);
-      String group = aggregation.key(row);
-      if (combine) {
-        Partials p = groups.get(group);
-        if (p == null) {
-          if (groups.size() >= maxGroups) {
-            flush(context);
-          }
-          p = new Partials(aggregation.metrics());
-          groups.put(group, p);
-        }
-        p.add(row, aggregation.metrics());
-        return;
-      }
-      key.set(group);
-      partials.reset();
-      partials.add(row, aggregation.metrics());
-      context.write(key, partials);
-    }
-
-    private void flush(Context context) throws IOException, InterruptedException {
-      for (java.util.Map.Entry<String, Partials> e : groups.entrySet()) {
-        key.set(e.getKey());
-        context.write(key, e.getValue());
-      }
-      groups.clear();
-    }
-
-    @Override
-    protected void cleanup(Context context) throws IOException, InterruptedException {
-      flush(context);
-      input.finish();
-      quarantine.close();
-    }
-  }
-
-  /** Merges the partial states of a group: the combiner, typed, never through text. */
-  public static class PartialsCombiner extends Reducer<Text, Partials, Text, Partials> {
-    private Partials merged;
-
-    @Override
-    protected void setup(Context context) {
-      Configuration conf = context.getConfiguration();
-      merged = new Partials(aggregation(conf, JobSchema.load(conf)).metrics());
-    }
-
-    @Override
-    protected void reduce(Text key, Iterable<Partials> values, Context context)
-        throws IOException, InterruptedException {
-      merged.reset();
-      for (Partials p : values) {
-        merged.merge(p);
-      }
-      context.write(key, merged);
-    }
-  }
-
-  /** Merges each group's partial states and writes its result row. */
-  public static class AggregateReducer extends Reducer<Text, Partials, NullWritable, Text> {
-    private Aggregation aggregation;
-    private Partials merged;
-    private DatasetOutput output;
-    private Counter groups;
-
-    @Override
-    protected void setup(Context context) {
-      Configuration conf = context.getConfiguration();
-      aggregation = aggregation(conf, JobSchema.load(conf));
-      merged = new Partials(aggregation.metrics());
-      output = new DatasetOutput(context);
-      groups = context.getCounter(AggregateCounter.GROUPS);
-    }
-
-    @Override
-    protected void reduce(Text key, Iterable<Partials> values, Context context)
-        throws IOException, InterruptedException {
-      merged.reset();
-      for (Partials p : values) {
-        merged.merge(p);
-      }
-      output.line("data", "", aggregation.result(key.toString(), merged));
-      groups.increment(1);
-    }
-
-    @Override
-    protected void cleanup(Context context) throws IOException, InterruptedException {
-      output.close();
     }
   }
 }

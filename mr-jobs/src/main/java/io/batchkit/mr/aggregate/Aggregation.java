@@ -83,9 +83,9 @@ public final class Aggregation {
     for (int i = 0; i < partials.size(); i++) {
       Accumulator a = partials.get(i);
       values.add(a.result());
-      if (sketches && a instanceof Accumulator.ApproxDistinct d) {
+      if (sketches && a instanceof ApproxDistinct d) {
         values.add(Base64.getEncoder().encodeToString(d.sketch()));
-      } else if (sketches && a instanceof Accumulator.ApproxQuantile q) {
+      } else if (sketches && a instanceof ApproxQuantile q) {
         values.add(Base64.getEncoder().encodeToString(q.sketch()));
       }
     }

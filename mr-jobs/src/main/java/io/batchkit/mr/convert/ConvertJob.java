@@ -1,10 +1,5 @@
 package io.batchkit.mr.convert;
 
-import io.batchkit.core.io.MalformedRecordException;
-import io.batchkit.core.io.RowFormat;
-import io.batchkit.core.io.TextRowDecoder;
-import io.batchkit.core.record.Records;
-import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.mr.common.Args;
 import io.batchkit.mr.common.JobTool;
@@ -13,9 +8,6 @@ import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.DatasetOutput;
-import io.batchkit.mr.io.JobSchema;
-import io.batchkit.mr.io.MapperInput;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,16 +23,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.Partitioner;
-import org.apache.hadoop.mapreduce.Reducer;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -59,14 +44,6 @@ public final class ConvertJob extends JobTool {
    * are several times smaller than their Hive text); files then roll at the target exactly.
    */
   static final int TEXT_PER_COLUMNAR_BYTE = 4;
-
-  /** read = invalid + written. */
-  public enum ConvertCounter {
-    READ,
-    INVALID,
-    WRITTEN,
-    FILES
-  }
 
   static final String USAGE =
       String.join(
@@ -241,133 +218,5 @@ public final class ConvertJob extends JobTool {
       }
     }
     return "";
-  }
-
-  /** Keys each row by its partition and a bin (from a hash of the row): a file group. */
-  public static class BinningMapper extends Mapper<LongWritable, Text, Text, Text> {
-    private Records rows;
-    private DatasetOutput quarantine;
-    private MapperInput input;
-    private final Map<String, Integer> bins = new HashMap<>();
-    private int defaultBins;
-    private final Text key = new Text();
-    private final Text text = new Text();
-    private final StringBuilder sb = new StringBuilder(256);
-
-    @Override
-    protected void setup(Context context) {
-      Configuration conf = context.getConfiguration();
-      rows = DatasetInput.rowSource(conf);
-      quarantine = new DatasetOutput(context);
-      input =
-          new MapperInput(context, rows, quarantine, ConvertCounter.READ, ConvertCounter.INVALID);
-      for (String line : conf.get(ConvertConfigKeys.BINS, "").split("\n")) {
-        if (!line.isEmpty()) {
-          String[] f = line.split("\t");
-          bins.put(f[0], Integer.parseInt(f[1]));
-        }
-      }
-      defaultBins = conf.getInt(ConvertConfigKeys.BINS + ".default", 1);
-    }
-
-    @Override
-    protected void map(LongWritable offset, Text value, Context context)
-        throws IOException, InterruptedException {
-      Object[] row = input.read(offset, value);
-      if (row == null) {
-        return;
-      }
-      String dir = rows.partitionDir();
-      sb.setLength(0);
-      RowFormat.TEXT.append(row, sb);
-      String line = sb.toString();
-      int n = bins.getOrDefault(dir, defaultBins);
-      key.set(dir + '\u0000' + ((line.hashCode() & Integer.MAX_VALUE) % n));
-      text.set(line);
-      context.write(key, text);
-    }
-
-    @Override
-    protected void cleanup(Context context) throws IOException, InterruptedException {
-      input.finish();
-      quarantine.close();
-    }
-  }
-
-  /** Spreads (partition, bin) groups evenly over the reducers. */
-  public static class BinPartitioner extends Partitioner<Text, Text> {
-    @Override
-    public int getPartition(Text key, Text value, int reducers) {
-      return (key.hashCode() & Integer.MAX_VALUE) % reducers;
-    }
-  }
-
-  /** Writes each (partition, bin) group to columnar files, rolling at the target size. */
-  public static class ColumnarReducer extends Reducer<Text, Text, NullWritable, Text> {
-    private Schema schema;
-    private TextRowDecoder decoder;
-    private Object[] values;
-    private ColumnarWriter.Format format;
-    private String compression;
-    private long target;
-    private Path work;
-    private int task;
-    private Counter written;
-    private Counter files;
-
-    @Override
-    protected void setup(Context context) throws IOException, InterruptedException {
-      Configuration conf = context.getConfiguration();
-      schema = JobSchema.load(conf);
-      decoder = new TextRowDecoder(schema.columns().stream().map(Column::type).toList());
-      values = new Object[schema.columns().size()];
-      format = ColumnarWriter.Format.valueOf(conf.get(ConvertConfigKeys.FORMAT));
-      compression = conf.get(ConvertConfigKeys.COMPRESSION);
-      target = conf.getLong(ConvertConfigKeys.TARGET, 128L << 20);
-      work = FileOutputFormat.getWorkOutputPath(context);
-      task = context.getTaskAttemptID().getTaskID().getId();
-      written = context.getCounter(ConvertCounter.WRITTEN);
-      files = context.getCounter(ConvertCounter.FILES);
-    }
-
-    @Override
-    protected void reduce(Text key, Iterable<Text> rows, Context context)
-        throws IOException, InterruptedException {
-      String k = key.toString();
-      int cut = k.indexOf('\u0000');
-      String dir = k.substring(0, cut);
-      String bin = k.substring(cut + 1);
-      Configuration conf = context.getConfiguration();
-      ColumnarWriter writer = null;
-      int sequence = 0;
-      try {
-        for (Text row : rows) {
-          if (writer != null && writer.bytes() >= target) {
-            writer.close();
-            writer = null;
-          }
-          if (writer == null) {
-            String name =
-                String.format(
-                    Locale.ROOT, "part-%05d-%s-%03d%s", task, bin, sequence++, format.extension());
-            Path base = new Path(work, dir.isEmpty() ? "data" : "data/" + dir);
-            writer = format.open(new Path(base, name), schema, compression, conf);
-            files.increment(1);
-          }
-          try {
-            decoder.decode(row.toString(), values);
-          } catch (MalformedRecordException e) {
-            throw new IOException("a row the mapper formatted does not decode: " + e.getMessage());
-          }
-          writer.write(values);
-          written.increment(1);
-          context.progress();
-        }
-      } finally {
-        if (writer != null) {
-          writer.close();
-        }
-      }
-    }
   }
 }

@@ -1,9 +1,6 @@
 package io.batchkit.mr.enrich;
 
-import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.record.Records;
-import io.batchkit.core.rules.Rule;
-import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaParser;
@@ -16,14 +13,11 @@ import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.JobSchema;
-import io.batchkit.mr.io.MapperInput;
 import io.batchkit.mr.io.PartitionedRow;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,21 +29,12 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.io.WritableComparable;
-import org.apache.hadoop.io.WritableComparator;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
-import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.Partitioner;
-import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -65,19 +50,6 @@ public final class EnrichJob extends JobTool {
 
   static final String LOOKUP_SLOT = "lookup";
   static final String CACHE_LINK = "batchkit-lookup-";
-
-  /** read = invalid + matched + unmatched (kept, quarantined or dropped). */
-  public enum EnrichCounter {
-    READ,
-    INVALID,
-    MATCHED,
-    UNMATCHED_KEPT,
-    UNMATCHED_QUARANTINED,
-    UNMATCHED_DROPPED,
-    LOOKUP_ROWS,
-    LOOKUP_INVALID,
-    LOOKUP_DUPLICATES
-  }
 
   static final String USAGE =
       String.join(
@@ -305,293 +277,8 @@ public final class EnrichJob extends JobTool {
     return codec == null ? in : codec.createInputStream(in);
   }
 
-  /** Writes matched and unmatched rows as {@code --unmatched} says, counting each. */
-  static final class Joined {
-    private final DatasetOutput output;
-    private final String unmatched;
-    private final String nulls;
-    private final String joinColumns;
-    private final Counter matched;
-    private final Counter kept;
-    private final Counter quarantined;
-    private final Counter dropped;
-
-    Joined(Mapper<?, ?, ?, ?>.Context context, JoinSpec join, DatasetOutput output) {
-      this(context.getConfiguration(), join, output, context::getCounter);
-    }
-
-    Joined(Reducer<?, ?, ?, ?>.Context context, JoinSpec join, DatasetOutput output) {
-      this(context.getConfiguration(), join, output, context::getCounter);
-    }
-
-    private Joined(
-        Configuration conf,
-        JoinSpec join,
-        DatasetOutput output,
-        java.util.function.Function<Enum<?>, Counter> counters) {
-      this.output = output;
-      this.nulls = new LookupTable(join.width()).nulls();
-      StringBuilder left = new StringBuilder();
-      for (String pair : conf.get(EnrichConfigKeys.ON).split(",")) {
-        left.append(left.length() > 0 ? "," : "").append(pair.split("=")[0].trim());
-      }
-      this.joinColumns = left.toString();
-      this.unmatched = conf.get(EnrichConfigKeys.UNMATCHED, "keep");
-      matched = counters.apply(EnrichCounter.MATCHED);
-      kept = counters.apply(EnrichCounter.UNMATCHED_KEPT);
-      quarantined = counters.apply(EnrichCounter.UNMATCHED_QUARANTINED);
-      dropped = counters.apply(EnrichCounter.UNMATCHED_DROPPED);
-    }
-
-    void write(
-        String partitionDir,
-        String row,
-        String added,
-        String key,
-        String file,
-        long line,
-        long offset)
-        throws IOException, InterruptedException {
-      if (added != null) {
-        output.line("data", partitionDir, row + RowFormat.TEXT_DELIMITER + added);
-        matched.increment(1);
-        return;
-      }
-      switch (unmatched) {
-        case "quarantine" -> {
-          output.quarantine(
-              file,
-              line,
-              offset,
-              row,
-              List.of(
-                  new Violation(
-                      joinColumns,
-                      Rule.LOOKUP,
-                      key == null ? "the join key is null" : "no lookup row for key " + key)));
-          quarantined.increment(1);
-        }
-        case "drop" -> dropped.increment(1);
-        default -> {
-          output.line("data", partitionDir, row + RowFormat.TEXT_DELIMITER + nulls);
-          kept.increment(1);
-        }
-      }
-    }
-  }
-
-  /** Joins against the lookup held in memory, loaded from the distributed cache. */
-  public static class MapSideJoinMapper extends Mapper<LongWritable, Text, NullWritable, Text> {
-    private Records rows;
-    private JoinSpec join;
-    private LookupTable table;
-    private DatasetOutput output;
-    private Joined joined;
-    private String file;
-    private final StringBuilder sb = new StringBuilder(256);
-    private MapperInput input;
-
-    @Override
-    protected void setup(Context context) throws IOException {
-      Configuration conf = context.getConfiguration();
-      rows = DatasetInput.rowSource(conf);
-      join = join(conf);
-      table = new LookupTable(join.width());
-      Schema lookupSchema = JobSchema.load(conf, LOOKUP_SLOT);
-      Records source =
-          DatasetInput.records(
-              lookupSchema, DatasetInput.Kind.valueOf(conf.get(EnrichConfigKeys.LOOKUP_KIND)));
-      URI[] cached = context.getCacheFiles();
-      for (int i = 0; i < cached.length; i++) {
-        // The localised copy (a symlink in the task's directory) when there is one.
-        File local = new File(CACHE_LINK + i);
-        URI u = cached[i];
-        Path p;
-        try {
-          p = new Path(new URI(u.getScheme(), u.getAuthority(), u.getPath(), null, null));
-        } catch (java.net.URISyntaxException e) {
-          throw new IOException("bad cache URI " + u, e);
-        }
-        String name = p.getName();
-        CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(p);
-        InputStream raw =
-            local.exists() ? Files.newInputStream(local.toPath()) : p.getFileSystem(conf).open(p);
-        try (InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
-          table.load(name, in, source, join);
-        }
-      }
-      output = new DatasetOutput(context);
-      joined = new Joined(context, join, output);
-      file = ((FileSplit) context.getInputSplit()).getPath().toString();
-      input = new MapperInput(context, rows, output, EnrichCounter.READ, EnrichCounter.INVALID);
-    }
-
-    @Override
-    protected void map(LongWritable offset, Text value, Context context)
-        throws IOException, InterruptedException {
-      Object[] row = input.read(offset, value);
-      if (row == null) {
-        return;
-      }
-      String key = join.dataKey(row);
-      sb.setLength(0);
-      RowFormat.TEXT.append(row, sb);
-      joined.write(
-          rows.partitionDir(),
-          sb.toString(),
-          table.get(key),
-          key,
-          file,
-          input.line(),
-          offset.get());
-    }
-
-    @Override
-    protected void cleanup(Context context) throws IOException, InterruptedException {
-      input.finish();
-      output.close();
-    }
-  }
-
-  /**
-   * Reduce-side join: emits lookup rows as {@code key \0 0} and data rows as {@code key \0 1}, so
-   * each key's lookup row sorts first.
-   */
-  public static class TaggingMapper extends Mapper<LongWritable, Text, Text, PartitionedRow> {
-    private Records rows;
-    private JoinSpec join;
-    private boolean lookup;
-    private DatasetOutput output;
-    private Joined joined;
-    private String file;
-    private final Text outKey = new Text();
-    private final PartitionedRow outRow = new PartitionedRow();
-    private final StringBuilder sb = new StringBuilder(256);
-    private MapperInput input;
-
-    @Override
-    protected void setup(Context context) {
-      Configuration conf = context.getConfiguration();
-      join = join(conf);
-      file = ((FileSplit) context.getInputSplit()).getPath().toString();
-      lookup = List.of(conf.get(EnrichConfigKeys.LOOKUP_FILES, "").split("\n")).contains(file);
-      rows =
-          lookup
-              ? DatasetInput.records(
-                  JobSchema.load(conf, LOOKUP_SLOT),
-                  DatasetInput.Kind.valueOf(conf.get(EnrichConfigKeys.LOOKUP_KIND)))
-              : DatasetInput.rowSource(conf);
-      output = new DatasetOutput(context);
-      joined = new Joined(context, join, output);
-      input =
-          new MapperInput(
-              context,
-              rows,
-              output,
-              lookup ? EnrichCounter.LOOKUP_ROWS : EnrichCounter.READ,
-              lookup ? EnrichCounter.LOOKUP_INVALID : EnrichCounter.INVALID);
-    }
-
-    @Override
-    protected void map(LongWritable offset, Text value, Context context)
-        throws IOException, InterruptedException {
-      Object[] row = input.read(offset, value);
-      if (row == null) {
-        return;
-      }
-      String key = lookup ? join.lookupKey(row) : join.dataKey(row);
-      sb.setLength(0);
-      if (lookup) {
-        if (key == null) {
-          context.getCounter(EnrichCounter.LOOKUP_INVALID).increment(1);
-          return;
-        }
-        RowFormat.TEXT.append(join.added(row), sb);
-        outRow.set("", sb.toString());
-      } else {
-        RowFormat.TEXT.append(row, sb);
-        if (key == null) {
-          joined.write(
-              rows.partitionDir(), sb.toString(), null, null, file, input.line(), offset.get());
-          return;
-        }
-        outRow.set(rows.partitionDir(), sb.toString());
-      }
-      outKey.set(key + '\u0000' + (lookup ? '0' : '1'));
-      context.write(outKey, outRow);
-    }
-
-    @Override
-    protected void cleanup(Context context) throws IOException, InterruptedException {
-      input.finish();
-      output.close();
-    }
-  }
-
   static String joinKey(Text tagged) {
     String s = tagged.toString();
     return s.substring(0, s.length() - 2);
-  }
-
-  /** Sends a key's lookup and data rows to the same reducer. */
-  public static class JoinKeyPartitioner extends Partitioner<Text, PartitionedRow> {
-    @Override
-    public int getPartition(Text key, PartitionedRow value, int reducers) {
-      return (joinKey(key).hashCode() & Integer.MAX_VALUE) % reducers;
-    }
-  }
-
-  /** Groups a key's lookup and data rows into one reduce call. */
-  public static class JoinKeyGrouping extends WritableComparator {
-    public JoinKeyGrouping() {
-      super(Text.class, true);
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    public int compare(WritableComparable a, WritableComparable b) {
-      return joinKey((Text) a).compareTo(joinKey((Text) b));
-    }
-  }
-
-  /** The lookup row (if any) arrives first; every data row after it is joined to it. */
-  public static class JoinReducer extends Reducer<Text, PartitionedRow, NullWritable, Text> {
-    private DatasetOutput output;
-    private Joined joined;
-    private Counter duplicates;
-
-    @Override
-    protected void setup(Context context) {
-      output = new DatasetOutput(context);
-      joined = new Joined(context, join(context.getConfiguration()), output);
-      duplicates = context.getCounter(EnrichCounter.LOOKUP_DUPLICATES);
-    }
-
-    @Override
-    protected void reduce(Text key, Iterable<PartitionedRow> values, Context context)
-        throws IOException, InterruptedException {
-      String added = null;
-      boolean seenLookup = false;
-      for (PartitionedRow r : values) {
-        // The key object follows the values: its tag says which side this row is from.
-        boolean isLookup = key.charAt(key.getLength() - 1) == '0';
-        if (isLookup) {
-          if (seenLookup) {
-            duplicates.increment(1); // the first lookup row of a key wins
-          } else {
-            added = r.row().toString();
-            seenLookup = true;
-          }
-          continue;
-        }
-        String k = joinKey(key);
-        joined.write(r.partition().toString(), r.row().toString(), added, k, "", 0, 0);
-      }
-    }
-
-    @Override
-    protected void cleanup(Context context) throws IOException, InterruptedException {
-      output.close();
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.batchkit.mr.profile;
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.types.ColumnType;
 import io.batchkit.mr.aggregate.Accumulator;
+import io.batchkit.mr.aggregate.ApproxDistinct;
 import io.batchkit.mr.aggregate.Metric;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -42,7 +43,7 @@ public final class ColumnProfile {
   private final Accumulator min;
   private final Accumulator max;
   private final Moments moments = new Moments();
-  private final Accumulator.ApproxDistinct distinct;
+  private final ApproxDistinct distinct;
   private KllFloatsSketch kll;
   private final FrequentValues top;
   private final TimeCounts times;
@@ -61,7 +62,7 @@ public final class ColumnProfile {
     min = Accumulator.create(new Metric(Metric.Function.MIN, "min", index, type, 0));
     max = Accumulator.create(new Metric(Metric.Function.MAX, "max", index, type, 0));
     distinct =
-        (Accumulator.ApproxDistinct)
+        (ApproxDistinct)
             Accumulator.create(new Metric(Metric.Function.APPROX_DISTINCT, "d", index, type, 0));
     kll = KllFloatsSketch.newHeapInstance(Accumulator.KLL_K);
     // Instants are shown as a time series: their most frequent values say little.

@@ -8,10 +8,7 @@ import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.io.JobSchema;
 import java.io.BufferedReader;
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -25,21 +22,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.hadoop.conf.Configurable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.IntWritable;
-import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.io.Writable;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
@@ -56,14 +48,6 @@ public final class ProfileJob extends JobTool {
       "profile every column in one pass: nulls, violations, distinct, quantiles, top values; HTML";
 
   static final String RECORD_RULES_GROUP = "batchkit profile (records rejected, by rule)";
-
-  /** read = valid + invalid (records breaking a rule in some column, or as a whole). */
-  public enum ProfileCounter {
-    READ,
-    VALID,
-    INVALID,
-    COLUMNS
-  }
 
   static final String USAGE =
       String.join(
@@ -213,139 +197,5 @@ public final class ProfileJob extends JobTool {
               + byIndex.size());
     }
     return new ArrayList<>(byIndex.values());
-  }
-
-  /**
-   * A column's partial profile, with its column index, as map output; the index after the last
-   * column carries the distinct keys instead.
-   */
-  public static class ProfileWritable implements Writable, Configurable {
-    private Configuration conf;
-    private Schema schema;
-    int column;
-    ColumnProfile profile;
-    KeyDistinct keys;
-
-    public ProfileWritable() {}
-
-    ProfileWritable(int column, ColumnProfile profile) {
-      this.column = column;
-      this.profile = profile;
-    }
-
-    ProfileWritable(int column, KeyDistinct keys) {
-      this.column = column;
-      this.keys = keys;
-    }
-
-    @Override
-    public void write(DataOutput out) throws IOException {
-      out.writeInt(column);
-      if (keys != null) {
-        keys.write(out);
-      } else {
-        profile.write(out);
-      }
-    }
-
-    @Override
-    public void readFields(DataInput in) throws IOException {
-      column = in.readInt();
-      if (column == schema.columns().size()) {
-        profile = null;
-        keys = new KeyDistinct(schema.keyIndexes());
-        keys.read(in);
-      } else {
-        keys = null;
-        profile = new ColumnProfile(column, schema.columns().get(column).type());
-        profile.read(in);
-      }
-    }
-
-    @Override
-    public void setConf(Configuration conf) {
-      this.conf = conf;
-      this.schema = JobSchema.load(conf);
-    }
-
-    @Override
-    public Configuration getConf() {
-      return conf;
-    }
-  }
-
-  /** Profiles its split in memory; emits one profile per column (and the keys') at the end. */
-  public static class ProfileMapper
-      extends Mapper<LongWritable, Text, IntWritable, ProfileWritable> {
-    private Profiler profiler;
-
-    @Override
-    protected void setup(Context context) {
-      Configuration conf = context.getConfiguration();
-      profiler = new Profiler(JobSchema.load(conf), DatasetInput.kind(conf));
-    }
-
-    @Override
-    protected void map(LongWritable offset, Text value, Context context) {
-      profiler.record(offset.get(), value.getBytes(), value.getLength());
-    }
-
-    @Override
-    protected void cleanup(Context context) throws IOException, InterruptedException {
-      context.getCounter(ProfileCounter.READ).increment(profiler.read());
-      context.getCounter(ProfileCounter.VALID).increment(profiler.valid());
-      long invalid = profiler.read() - profiler.valid();
-      context.getCounter(ProfileCounter.INVALID).increment(invalid);
-      profiler
-          .recordViolations()
-          .forEach((rule, n) -> context.getCounter(RECORD_RULES_GROUP, rule).increment(n));
-      ColumnProfile[] columns = profiler.columns();
-      IntWritable key = new IntWritable();
-      for (int i = 0; i < columns.length; i++) {
-        key.set(i);
-        context.write(key, new ProfileWritable(i, columns[i]));
-      }
-      if (profiler.keys() != null) {
-        key.set(columns.length);
-        context.write(key, new ProfileWritable(columns.length, profiler.keys()));
-      }
-    }
-  }
-
-  /**
-   * Merges a column's profiles and writes its summary as one JSON line; the keys' entry is written
-   * as the distinct keys of the valid records, whose count comes from the VALID counter.
-   */
-  public static class ProfileReducer
-      extends Reducer<IntWritable, ProfileWritable, NullWritable, Text> {
-    private Schema schema;
-    private final ObjectMapper json = new ObjectMapper();
-
-    @Override
-    protected void setup(Context context) {
-      schema = JobSchema.load(context.getConfiguration());
-    }
-
-    @Override
-    protected void reduce(IntWritable key, Iterable<ProfileWritable> values, Context context)
-        throws IOException, InterruptedException {
-      int column = key.get();
-      Map<String, Object> summary;
-      if (column == schema.columns().size()) {
-        KeyDistinct merged = new KeyDistinct(schema.keyIndexes());
-        for (ProfileWritable p : values) {
-          merged.merge(p.keys);
-        }
-        summary = merged.state();
-      } else {
-        ColumnProfile merged = new ColumnProfile(column, schema.columns().get(column).type());
-        for (ProfileWritable p : values) {
-          merged.merge(p.profile);
-        }
-        summary = merged.summary(schema.columns().get(column).name());
-        context.getCounter(ProfileCounter.COLUMNS).increment(1);
-      }
-      context.write(NullWritable.get(), new Text(column + "\t" + json.writeValueAsString(summary)));
-    }
   }
 }

@@ -1,11 +1,7 @@
 package io.batchkit.mr.split;
 
-import io.batchkit.core.io.RowFormat;
-import io.batchkit.core.record.KeyColumns;
-import io.batchkit.core.record.Records;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.split.SplitAssigner;
-import io.batchkit.core.split.StratifiedAllocator;
 import io.batchkit.mr.common.Args;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
@@ -13,10 +9,7 @@ import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.DatasetOutput;
-import io.batchkit.mr.io.JobSchema;
-import io.batchkit.mr.io.MapperInput;
 import io.batchkit.mr.io.PartitionedRow;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,15 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.Partitioner;
-import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -48,12 +35,6 @@ public final class SplitJob extends JobTool {
       "deterministic train/validation/test split by a hash of the key columns (no leakage)";
 
   static final String SPLITS_GROUP = "batchkit split (rows)";
-
-  /** read = invalid + the rows of every split. */
-  public enum SplitCounter {
-    READ,
-    INVALID
-  }
 
   static final String USAGE =
       String.join(
@@ -185,140 +166,5 @@ public final class SplitJob extends JobTool {
         invalid,
         new Path(output, "data"));
     return 0;
-  }
-
-  /** The hash, key and split of rows; shared by the mapper and reducer. */
-  static final class Keys {
-    final SplitAssigner assigner;
-    final KeyColumns columns;
-
-    Keys(Configuration conf, Schema schema) {
-      assigner =
-          SplitAssigner.parse(
-              conf.get(SplitConfigKeys.RATIOS), conf.getInt(SplitConfigKeys.SEED, 42));
-      columns = new KeyColumns(schema);
-    }
-
-    String key(Object[] row) {
-      return SplitAssigner.key(columns.values(row));
-    }
-  }
-
-  /** Assigns each row by its key's hash; with stratification, sends it to its label's reducer. */
-  public static class SplitMapper extends Mapper<LongWritable, Text, Text, PartitionedRow> {
-    private Records rows;
-    private Keys keys;
-    private DatasetOutput output;
-    private int label = -1;
-    private final Text outKey = new Text();
-    private final PartitionedRow outRow = new PartitionedRow();
-    private final StringBuilder sb = new StringBuilder(256);
-    private final Object[] labelValue = new Object[1];
-    private MapperInput input;
-    private Counter[] perSplit;
-
-    @Override
-    protected void setup(Context context) {
-      Configuration conf = context.getConfiguration();
-      rows = DatasetInput.rowSource(conf);
-      keys = new Keys(conf, rows.schema());
-      output = new DatasetOutput(context);
-      String l = conf.get(SplitConfigKeys.LABEL);
-      label = l == null ? -1 : rows.schema().columnIndex(l);
-      input = new MapperInput(context, rows, output, SplitCounter.READ, SplitCounter.INVALID);
-      perSplit = new Counter[keys.assigner.size()];
-      for (int i = 0; i < perSplit.length; i++) {
-        perSplit[i] = context.getCounter(SPLITS_GROUP, keys.assigner.names().get(i));
-      }
-    }
-
-    @Override
-    protected void map(LongWritable offset, Text value, Context context)
-        throws IOException, InterruptedException {
-      Object[] row = input.read(offset, value);
-      if (row == null) {
-        return;
-      }
-      String key = keys.key(row);
-      double position = keys.assigner.position(key);
-      if (label < 0) {
-        int split = keys.assigner.split(position);
-        output.row("data/split=" + keys.assigner.names().get(split), rows.partitionDir(), row);
-        perSplit[split].increment(1);
-        return;
-      }
-      // label, then hash position (sortable hex), then key: the reducer sees a label's keys in
-      // hash order, and all rows of one key together.
-      sb.setLength(0);
-      labelValue[0] = row[label];
-      RowFormat.TEXT.append(labelValue, sb);
-      // Positions are non-negative, so their bits in fixed-width hex sort as the positions do.
-      String bits = Long.toHexString(Double.doubleToLongBits(position));
-      sb.append('\u0001').append("0".repeat(16 - bits.length())).append(bits);
-      sb.append('\u0001').append(key);
-      outKey.set(sb.toString());
-      sb.setLength(0);
-      RowFormat.TEXT.append(row, sb);
-      outRow.set(rows.partitionDir(), sb.toString());
-      context.write(outKey, outRow);
-    }
-
-    @Override
-    protected void cleanup(Context context) throws IOException, InterruptedException {
-      input.finish();
-      output.close();
-    }
-  }
-
-  /** All keys of a label go to one reducer. */
-  public static class LabelPartitioner extends Partitioner<Text, PartitionedRow> {
-    @Override
-    public int getPartition(Text key, PartitionedRow value, int reducers) {
-      String k = key.toString();
-      String label = k.substring(0, k.indexOf('\u0001'));
-      return (label.hashCode() & Integer.MAX_VALUE) % reducers;
-    }
-  }
-
-  /** Allocates a label's keys, in hash order, to the split furthest below its share. */
-  public static class StratifiedReducer extends Reducer<Text, PartitionedRow, NullWritable, Text> {
-    private Keys keys;
-    private DatasetOutput output;
-    private String label;
-    private StratifiedAllocator allocator;
-    private Counter[] perSplit;
-
-    @Override
-    protected void setup(Context context) {
-      Configuration conf = context.getConfiguration();
-      keys = new Keys(conf, JobSchema.load(conf));
-      output = new DatasetOutput(context);
-      perSplit = new Counter[keys.assigner.size()];
-      for (int i = 0; i < perSplit.length; i++) {
-        perSplit[i] = context.getCounter(SPLITS_GROUP, keys.assigner.names().get(i));
-      }
-    }
-
-    @Override
-    protected void reduce(Text key, Iterable<PartitionedRow> values, Context context)
-        throws IOException, InterruptedException {
-      String k = key.toString();
-      String l = k.substring(0, k.indexOf('\u0001'));
-      if (!l.equals(label)) {
-        label = l;
-        allocator = new StratifiedAllocator(keys.assigner);
-      }
-      int split = allocator.next();
-      String dir = "data/split=" + keys.assigner.names().get(split);
-      for (PartitionedRow r : values) {
-        output.line(dir, r.partition().toString(), r.row().toString());
-        perSplit[split].increment(1);
-      }
-    }
-
-    @Override
-    protected void cleanup(Context context) throws IOException, InterruptedException {
-      output.close();
-    }
   }
 }

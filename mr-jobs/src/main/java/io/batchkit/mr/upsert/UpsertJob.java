@@ -1,11 +1,6 @@
 package io.batchkit.mr.upsert;
 
-import io.batchkit.core.io.RowFormat;
-import io.batchkit.core.io.TextRowDecoder;
-import io.batchkit.core.record.Records;
 import io.batchkit.core.schema.Schema;
-import io.batchkit.core.split.SplitAssigner;
-import io.batchkit.core.types.ColumnType;
 import io.batchkit.mr.common.Args;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
@@ -13,11 +8,6 @@ import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.DatasetOutput;
-import io.batchkit.mr.io.JobSchema;
-import io.batchkit.mr.io.MapperInput;
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,17 +19,10 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.io.Writable;
-import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -52,22 +35,6 @@ public final class UpsertJob extends JobTool {
   public static final String NAME = "upsert";
   public static final String DESCRIPTION =
       "merge new batches into a snapshot by key (newest wins, deletes); writes a new snapshot";
-
-  /**
-   * Keys: inserted, updated, unchanged, deleted, delete_missing (a delete for an absent key). Rows:
-   * read = invalid + superseded + one winning row per key above.
-   */
-  public enum UpsertCounter {
-    SNAPSHOT_READ,
-    BATCH_READ,
-    INVALID,
-    INSERTED,
-    UPDATED,
-    UNCHANGED,
-    DELETED,
-    DELETE_MISSING,
-    SUPERSEDED
-  }
 
   static final String USAGE =
       String.join(
@@ -255,225 +222,5 @@ public final class UpsertJob extends JobTool {
         output,
         rows);
     return 0;
-  }
-
-  /** One version of a key's row, with what orders it against the others. */
-  public static class Version implements Writable {
-    int tag;
-    long offset;
-    String order;
-    boolean delete;
-    String partition;
-    String row;
-
-    void copy(Version o) {
-      tag = o.tag;
-      offset = o.offset;
-      order = o.order;
-      delete = o.delete;
-      partition = o.partition;
-      row = o.row;
-    }
-
-    @Override
-    public void write(DataOutput out) throws IOException {
-      out.writeInt(tag);
-      out.writeLong(offset);
-      out.writeBoolean(order != null);
-      if (order != null) {
-        Text.writeString(out, order);
-      }
-      out.writeBoolean(delete);
-      Text.writeString(out, partition);
-      Text.writeString(out, row);
-    }
-
-    @Override
-    public void readFields(DataInput in) throws IOException {
-      tag = in.readInt();
-      offset = in.readLong();
-      order = in.readBoolean() ? Text.readString(in) : null;
-      delete = in.readBoolean();
-      partition = Text.readString(in);
-      row = Text.readString(in);
-    }
-  }
-
-  /** Emits every row of the snapshot (tag 0) and the batches (tags 1..n) under its key. */
-  public static class VersionMapper extends Mapper<LongWritable, Text, Text, Version> {
-    private Records rows;
-    private DatasetOutput quarantine;
-    private int tag;
-    private int[] keyColumns;
-    private Object[] keyValues;
-    private int order = -1;
-    private int deleteColumn = -1;
-    private String deleteValue;
-    private final Text key = new Text();
-    private final Version version = new Version();
-    private final StringBuilder sb = new StringBuilder(256);
-    private MapperInput input;
-
-    @Override
-    protected void setup(Context context) {
-      Configuration conf = context.getConfiguration();
-      Schema schema = JobSchema.load(conf);
-      Path path = ((FileSplit) context.getInputSplit()).getPath();
-      String wanted = path.toUri().getPath();
-      DatasetInput.Kind kind = null;
-      for (String line : conf.get(UpsertConfigKeys.SOURCES).split("\n")) {
-        String[] f = line.split("\t", 3);
-        if (f[2].equals(wanted)) {
-          tag = Integer.parseInt(f[0]);
-          kind = DatasetInput.Kind.valueOf(f[1]);
-        }
-      }
-      if (kind == null) {
-        throw new IllegalStateException("input " + wanted + " is not in the job's source list");
-      }
-      rows = DatasetInput.records(schema, kind);
-      quarantine = new DatasetOutput(context);
-      keyColumns = schema.keyIndexes();
-      keyValues = new Object[keyColumns.length];
-      if (conf.get(UpsertConfigKeys.ORDER) != null) {
-        order = schema.columnIndex(conf.get(UpsertConfigKeys.ORDER));
-      }
-      if (conf.get(UpsertConfigKeys.DELETE_COLUMN) != null) {
-        deleteColumn = schema.columnIndex(conf.get(UpsertConfigKeys.DELETE_COLUMN));
-        deleteValue = conf.get(UpsertConfigKeys.DELETE_VALUE, "true");
-      }
-      input =
-          new MapperInput(
-              context,
-              rows,
-              quarantine,
-              tag == 0 ? UpsertCounter.SNAPSHOT_READ : UpsertCounter.BATCH_READ,
-              UpsertCounter.INVALID);
-    }
-
-    @Override
-    protected void map(LongWritable offset, Text value, Context context)
-        throws IOException, InterruptedException {
-      Object[] row = input.read(offset, value);
-      if (row == null) {
-        return;
-      }
-      for (int i = 0; i < keyColumns.length; i++) {
-        keyValues[i] = row[keyColumns[i]];
-      }
-      key.set(SplitAssigner.key(keyValues));
-      version.tag = tag;
-      version.offset = offset.get();
-      version.order = order < 0 || row[order] == null ? null : text(row[order]);
-      version.delete = deleteColumn >= 0 && deleteValue.equals(text(row[deleteColumn]));
-      version.partition = rows.partitionDir();
-      sb.setLength(0);
-      RowFormat.TEXT.append(row, sb);
-      version.row = sb.toString();
-      context.write(key, version);
-    }
-
-    private static String text(Object v) {
-      if (v == null) {
-        return "";
-      }
-      StringBuilder s = new StringBuilder();
-      RowFormat.appendValue(v, s);
-      return s.toString();
-    }
-
-    @Override
-    protected void cleanup(Context context) throws IOException, InterruptedException {
-      input.finish();
-      quarantine.close();
-    }
-  }
-
-  /** Picks each key's newest version and counts what became of the key and of every row. */
-  public static class NewestWinsReducer extends Reducer<Text, Version, NullWritable, Text> {
-    private DatasetOutput output;
-    private ColumnType orderType;
-    private final Version best = new Version();
-    private final Version snapshot = new Version();
-    private Counter[] counters;
-
-    @Override
-    protected void setup(Context context) {
-      Configuration conf = context.getConfiguration();
-      Schema schema = JobSchema.load(conf);
-      String order = conf.get(UpsertConfigKeys.ORDER);
-      orderType = order == null ? null : schema.column(order).type();
-      output = new DatasetOutput(context);
-      counters = new Counter[UpsertCounter.values().length];
-      for (UpsertCounter k : UpsertCounter.values()) {
-        counters[k.ordinal()] = context.getCounter(k);
-      }
-    }
-
-    private void count(UpsertCounter k, long n) {
-      counters[k.ordinal()].increment(n);
-    }
-
-    @Override
-    protected void reduce(Text key, Iterable<Version> versions, Context context)
-        throws IOException, InterruptedException {
-      boolean any = false;
-      boolean hasSnapshot = false;
-      long rows = 0;
-      for (Version v : versions) {
-        rows++;
-        if (v.tag == 0 && (!hasSnapshot || newer(v, snapshot))) {
-          snapshot.copy(v);
-          hasSnapshot = true;
-        }
-        if (!any || newer(v, best)) {
-          best.copy(v);
-          any = true;
-        }
-      }
-      count(UpsertCounter.SUPERSEDED, rows - 1);
-      if (best.delete) {
-        count(hasSnapshot ? UpsertCounter.DELETED : UpsertCounter.DELETE_MISSING, 1);
-        return;
-      }
-      UpsertCounter fate;
-      if (!hasSnapshot) {
-        fate = UpsertCounter.INSERTED;
-      } else if (best.tag == 0 || best.row.equals(snapshot.row)) {
-        fate = UpsertCounter.UNCHANGED;
-      } else {
-        fate = UpsertCounter.UPDATED;
-      }
-      count(fate, 1);
-      output.line("data", best.partition, best.row);
-    }
-
-    /** Whether {@code a} is newer than {@code b}: order value, then batch, then position. */
-    boolean newer(Version a, Version b) {
-      if (orderType != null) {
-        int c = compareOrder(a.order, b.order);
-        if (c != 0) {
-          return c > 0;
-        }
-      }
-      if (a.tag != b.tag) {
-        return a.tag > b.tag;
-      }
-      return a.offset > b.offset;
-    }
-
-    @SuppressWarnings("unchecked")
-    private int compareOrder(String a, String b) {
-      if (a == null || b == null) {
-        return a == null ? (b == null ? 0 : -1) : 1; // a missing order value is the oldest
-      }
-      Comparable<Object> x = (Comparable<Object>) TextRowDecoder.parse(orderType, a);
-      return x.compareTo(TextRowDecoder.parse(orderType, b));
-    }
-
-    @Override
-    protected void cleanup(Context context) throws IOException, InterruptedException {
-      output.close();
-    }
   }
 }

@@ -40,7 +40,7 @@ class AggregateTasksTest {
     c.setBoolean("batchkit.aggregate.combine", false);
     TaskHarness.Result<Text, Partials> r =
         TaskHarness.runMapper(
-            new AggregateJob.AggregateMapper(),
+            new AggregateMapper(),
             c,
             Tasks.split(dir.resolve("in/part-m-00000"), ROWS),
             Tasks.records(ROWS),
@@ -50,10 +50,10 @@ class AggregateTasksTest {
       keys.add(e.getKey().toString());
     }
     assertEquals(List.of("7", "8", "\\N"), keys);
-    assertEquals(5, r.counter(AggregateJob.AggregateCounter.READ));
-    assertEquals(1, r.counter(AggregateJob.AggregateCounter.INVALID));
-    assertEquals(1, r.counter(AggregateJob.AggregateCounter.FILTERED_OUT));
-    assertEquals(3, r.counter(AggregateJob.AggregateCounter.AGGREGATED));
+    assertEquals(5, r.counter(AggregateCounter.READ));
+    assertEquals(1, r.counter(AggregateCounter.INVALID));
+    assertEquals(1, r.counter(AggregateCounter.FILTERED_OUT));
+    assertEquals(3, r.counter(AggregateCounter.AGGREGATED));
     assertEquals(1, r.lines("quarantine/").size());
   }
 
@@ -65,7 +65,7 @@ class AggregateTasksTest {
         ROWS + "6\t2024-02-01 11:00:00\t2.00\t8\ta\n" + "7\t2024-02-01 12:00:00\t1.00\t8\ta\n";
     TaskHarness.Result<Text, Partials> r =
         TaskHarness.runMapper(
-            new AggregateJob.AggregateMapper(),
+            new AggregateMapper(),
             c,
             Tasks.split(dir.resolve("in/part-m-00000"), rows),
             Tasks.records(rows),
@@ -77,7 +77,7 @@ class AggregateTasksTest {
     // With room for one group, each new group flushes the one before; the last two rows (both
     // zone 8) are merged in memory.
     assertEquals(List.of("7=1", "8=1", "\\N=1", "8=2"), emitted);
-    assertEquals(5, r.counter(AggregateJob.AggregateCounter.AGGREGATED));
+    assertEquals(5, r.counter(AggregateCounter.AGGREGATED));
   }
 
   @Test
@@ -113,7 +113,7 @@ class AggregateTasksTest {
     }
     TaskHarness.Result<Text, Partials> combined =
         TaskHarness.runReducer(
-            new AggregateJob.PartialsCombiner(),
+            new PartialsCombiner(),
             c,
             in,
             new Text.Comparator(),
@@ -124,7 +124,7 @@ class AggregateTasksTest {
     assertEquals(2, combined.emitted().size(), "one partial per group after combining");
     TaskHarness.Result<Object, Object> reduced =
         TaskHarness.runReducer(
-            new AggregateJob.AggregateReducer(),
+            new AggregateReducer(),
             c,
             new ArrayList<>(combined.emitted()),
             new Text.Comparator(),
@@ -135,6 +135,6 @@ class AggregateTasksTest {
     assertEquals(
         List.of("7\t2\t15.50\t2024-01-31 11:00:00", "8\t1\t\\N\t2024-02-01 09:00:00"),
         reduced.lines("data/"));
-    assertEquals(2, reduced.counter(AggregateJob.AggregateCounter.GROUPS));
+    assertEquals(2, reduced.counter(AggregateCounter.GROUPS));
   }
 }

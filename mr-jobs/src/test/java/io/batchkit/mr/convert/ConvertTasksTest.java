@@ -31,7 +31,7 @@ class ConvertTasksTest extends DownstreamTasks {
         Map.entry(new Text("dt=2024-02-01\u00000"), new Text("3\t2024-02-01 09:00:00\t\\N\t9\ta")));
     TaskHarness.Result<Object, Object> r =
         TaskHarness.runReducer(
-            new ConvertJob.ColumnarReducer(),
+            new ColumnarReducer(),
             c,
             in,
             new Text.Comparator(),
@@ -39,8 +39,8 @@ class ConvertTasksTest extends DownstreamTasks {
             Text.class,
             Text.class,
             dir.resolve("r"));
-    assertEquals(3, r.counter(ConvertJob.ConvertCounter.WRITTEN));
-    assertEquals(2, r.counter(ConvertJob.ConvertCounter.FILES));
+    assertEquals(3, r.counter(ConvertCounter.WRITTEN));
+    assertEquals(2, r.counter(ConvertCounter.FILES));
     List<String> names = new ArrayList<>(r.files().keySet());
     assertTrue(
         names.stream().anyMatch(n -> n.startsWith("data/dt=2024-01-31/") && n.endsWith(".parquet")),

@@ -35,7 +35,7 @@ class EnrichTasksTest extends DownstreamTasks {
     c.set(EnrichConfigKeys.COLUMNS, "borough");
     c.set(EnrichConfigKeys.UNMATCHED, "keep");
     c.setInt("mapreduce.job.reduces", 0);
-    TaskHarness.Result<Object, Object> r = map(new EnrichJob.MapSideJoinMapper(), c);
+    TaskHarness.Result<Object, Object> r = map(new MapSideJoinMapper(), c);
     List<String> rows = new ArrayList<>(r.lines("data/"));
     rows.sort(null);
     assertEquals(
@@ -44,9 +44,9 @@ class EnrichTasksTest extends DownstreamTasks {
             "2\t2024-01-31 11:00:00\t3.00\t8\tb\tBronx",
             "3\t2024-02-01 09:00:00\t\\N\t9\ta\t\\N"),
         rows);
-    assertEquals(2, r.counter(EnrichJob.EnrichCounter.MATCHED));
-    assertEquals(1, r.counter(EnrichJob.EnrichCounter.UNMATCHED_KEPT));
-    assertEquals(1, r.counter(EnrichJob.EnrichCounter.INVALID));
+    assertEquals(2, r.counter(EnrichCounter.MATCHED));
+    assertEquals(1, r.counter(EnrichCounter.UNMATCHED_KEPT));
+    assertEquals(1, r.counter(EnrichCounter.INVALID));
   }
 
   @Test
@@ -68,11 +68,11 @@ class EnrichTasksTest extends DownstreamTasks {
     in.add(tagged("9", '1', "dt=y", "row c"));
     TaskHarness.Result<Object, Object> r =
         TaskHarness.runReducer(
-            new EnrichJob.JoinReducer(),
+            new JoinReducer(),
             c,
             in,
             new Text.Comparator(),
-            new EnrichJob.JoinKeyGrouping(),
+            new JoinKeyGrouping(),
             Text.class,
             PartitionedRow.class,
             dir.resolve("r"));
@@ -80,7 +80,7 @@ class EnrichTasksTest extends DownstreamTasks {
     rows.sort(null);
     assertEquals(List.of("row a\tQueens", "row b\tQueens"), rows);
     assertEquals(1, r.lines("quarantine/").size());
-    assertEquals(1, r.counter(EnrichJob.EnrichCounter.UNMATCHED_QUARANTINED));
+    assertEquals(1, r.counter(EnrichCounter.UNMATCHED_QUARANTINED));
   }
 
   static Map.Entry<Text, PartitionedRow> tagged(String key, char tag, String dt, String row) {

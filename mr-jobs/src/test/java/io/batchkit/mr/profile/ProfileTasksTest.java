@@ -17,25 +17,25 @@ class ProfileTasksTest extends DownstreamTasks {
   @Test
   void profileMapperEmitsOneMergeableProfilePerColumnAndTheReducerSummarises() throws Exception {
     Configuration c = conf();
-    TaskHarness.Result<Object, Object> m = map(new ProfileJob.ProfileMapper(), c);
+    TaskHarness.Result<Object, Object> m = map(new ProfileMapper(), c);
     assertEquals(5 + 1, m.emitted().size(), "one profile per column, and the keys'");
-    assertEquals(4, m.counter(ProfileJob.ProfileCounter.READ));
-    assertEquals(1, m.counter(ProfileJob.ProfileCounter.INVALID));
-    List<Map.Entry<IntWritable, ProfileJob.ProfileWritable>> twice = new ArrayList<>();
+    assertEquals(4, m.counter(ProfileCounter.READ));
+    assertEquals(1, m.counter(ProfileCounter.INVALID));
+    List<Map.Entry<IntWritable, ProfileWritable>> twice = new ArrayList<>();
     for (int i = 0; i < 2; i++) { // as if two map tasks had read the same rows
       for (Map.Entry<Object, Object> e : m.emitted()) {
-        twice.add(Map.entry((IntWritable) e.getKey(), (ProfileJob.ProfileWritable) e.getValue()));
+        twice.add(Map.entry((IntWritable) e.getKey(), (ProfileWritable) e.getValue()));
       }
     }
     TaskHarness.Result<Object, Object> r =
         TaskHarness.runReducer(
-            new ProfileJob.ProfileReducer(),
+            new ProfileReducer(),
             c,
             twice,
             new IntWritable.Comparator(),
             new IntWritable.Comparator(),
             IntWritable.class,
-            ProfileJob.ProfileWritable.class,
+            ProfileWritable.class,
             dir.resolve("r"));
     List<String> lines = new ArrayList<>();
     for (Map.Entry<Object, Object> e : r.emitted()) {

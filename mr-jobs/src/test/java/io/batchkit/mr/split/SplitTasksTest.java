@@ -18,7 +18,7 @@ class SplitTasksTest extends DownstreamTasks {
     c.set(SplitConfigKeys.RATIOS, "train=0.5,test=0.5");
     c.setInt(SplitConfigKeys.SEED, 42);
     c.setInt("mapreduce.job.reduces", 0);
-    TaskHarness.Result<Object, Object> r = map(new SplitJob.SplitMapper(), c);
+    TaskHarness.Result<Object, Object> r = map(new SplitMapper(), c);
     io.batchkit.core.split.SplitAssigner a =
         io.batchkit.core.split.SplitAssigner.parse("train=0.5,test=0.5", 42);
     List<String> files = new ArrayList<>(r.files().keySet());
@@ -31,8 +31,8 @@ class SplitTasksTest extends DownstreamTasks {
     for (String e : expected) {
       assertTrue(files.stream().anyMatch(f -> f.startsWith(e)), e + " in " + files);
     }
-    assertEquals(4, r.counter(SplitJob.SplitCounter.READ));
-    assertEquals(1, r.counter(SplitJob.SplitCounter.INVALID));
+    assertEquals(4, r.counter(SplitCounter.READ));
+    assertEquals(1, r.counter(SplitCounter.INVALID));
     assertEquals(1, r.lines("quarantine/").size());
   }
 }

@@ -17,7 +17,7 @@ class UpsertTasksTest extends DownstreamTasks {
   void upsertReducerKeepsTheNewestVersionAndCountsTheRest() throws Exception {
     Configuration c = conf();
     c.set(UpsertConfigKeys.ORDER, "at");
-    List<Map.Entry<Text, UpsertJob.Version>> in = new ArrayList<>();
+    List<Map.Entry<Text, Version>> in = new ArrayList<>();
     in.add(version("1", 0, 10, "2024-01-31 10:00:00", false, "1\told"));
     in.add(version("1", 1, 5, "2024-02-01 00:00:00", false, "1\tnew"));
     in.add(version("2", 0, 20, "2024-01-31 10:00:00", false, "2\tkept"));
@@ -27,27 +27,27 @@ class UpsertTasksTest extends DownstreamTasks {
     in.add(version("4", 1, 60, null, false, "4\tinserted"));
     TaskHarness.Result<Object, Object> r =
         TaskHarness.runReducer(
-            new UpsertJob.NewestWinsReducer(),
+            new NewestWinsReducer(),
             c,
             in,
             new Text.Comparator(),
             new Text.Comparator(),
             Text.class,
-            UpsertJob.Version.class,
+            Version.class,
             dir.resolve("r"));
     List<String> rows = new ArrayList<>(r.lines("data/"));
     rows.sort(null);
     assertEquals(List.of("1\tnew", "2\tkept", "4\tinserted"), rows);
-    assertEquals(1, r.counter(UpsertJob.UpsertCounter.UPDATED));
-    assertEquals(1, r.counter(UpsertJob.UpsertCounter.UNCHANGED));
-    assertEquals(1, r.counter(UpsertJob.UpsertCounter.DELETED));
-    assertEquals(1, r.counter(UpsertJob.UpsertCounter.INSERTED));
-    assertEquals(3, r.counter(UpsertJob.UpsertCounter.SUPERSEDED));
+    assertEquals(1, r.counter(UpsertCounter.UPDATED));
+    assertEquals(1, r.counter(UpsertCounter.UNCHANGED));
+    assertEquals(1, r.counter(UpsertCounter.DELETED));
+    assertEquals(1, r.counter(UpsertCounter.INSERTED));
+    assertEquals(3, r.counter(UpsertCounter.SUPERSEDED));
   }
 
-  static Map.Entry<Text, UpsertJob.Version> version(
+  static Map.Entry<Text, Version> version(
       String key, int tag, long offset, String order, boolean delete, String row) {
-    UpsertJob.Version v = new UpsertJob.Version();
+    Version v = new Version();
     v.tag = tag;
     v.offset = offset;
     v.order = order;

@@ -1,0 +1,9 @@
+package io.batchkit.mr.convert;
+
+/** read = invalid + written. */
+public enum ConvertCounter {
+  READ,
+  INVALID,
+  WRITTEN,
+  FILES
+}

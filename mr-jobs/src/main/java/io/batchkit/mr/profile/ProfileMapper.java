@@ -1,0 +1,47 @@
+package io.batchkit.mr.profile;
+
+import io.batchkit.mr.io.DatasetInput;
+import io.batchkit.mr.io.JobSchema;
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.IntWritable;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Mapper;
+
+/** Profiles its split in memory; emits one profile per column (and the keys') at the end. */
+public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, ProfileWritable> {
+  private Profiler profiler;
+
+  @Override
+  protected void setup(Context context) {
+    Configuration conf = context.getConfiguration();
+    profiler = new Profiler(JobSchema.load(conf), DatasetInput.kind(conf));
+  }
+
+  @Override
+  protected void map(LongWritable offset, Text value, Context context) {
+    profiler.record(offset.get(), value.getBytes(), value.getLength());
+  }
+
+  @Override
+  protected void cleanup(Context context) throws IOException, InterruptedException {
+    context.getCounter(ProfileCounter.READ).increment(profiler.read());
+    context.getCounter(ProfileCounter.VALID).increment(profiler.valid());
+    long invalid = profiler.read() - profiler.valid();
+    context.getCounter(ProfileCounter.INVALID).increment(invalid);
+    profiler
+        .recordViolations()
+        .forEach((rule, n) -> context.getCounter(ProfileJob.RECORD_RULES_GROUP, rule).increment(n));
+    ColumnProfile[] columns = profiler.columns();
+    IntWritable key = new IntWritable();
+    for (int i = 0; i < columns.length; i++) {
+      key.set(i);
+      context.write(key, new ProfileWritable(i, columns[i]));
+    }
+    if (profiler.keys() != null) {
+      key.set(columns.length);
+      context.write(key, new ProfileWritable(columns.length, profiler.keys()));
+    }
+  }
+}
