@@ -16,7 +16,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${BATCHKIT_CLUSTER_DIR:-$root/target/cluster}"
 pseudo="$root/cluster-config/pseudo"
 cp_file="$root/mr-jobs/target/minicluster-classpath.txt"
-opens="--add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.io=ALL-UNNAMED --add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.base/java.lang.reflect=ALL-UNNAMED --add-opens java.base/java.net=ALL-UNNAMED"
+# What JDK 17 must open to Hadoop: the one list, in the root pom (jvm.add.opens).
+opens="$(sed -n 's:.*<jvm.add.opens>\(.*\)</jvm.add.opens>.*:\1:p' "$root/pom.xml")"
 
 say() { printf 'cluster: %s\n' "$*" >&2; }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.batchkit.mr.clean.CleanJob;
 import io.batchkit.mr.testing.JobRun;
+import io.batchkit.mr.testing.JvmOpens;
 import io.batchkit.mr.tools.TripGenerator;
 import io.batchkit.mr.upsert.UpsertJob;
 import java.io.BufferedReader;
@@ -51,7 +52,7 @@ class JobsMiniClusterTest {
     withDfs.set("mapreduce.map.memory.mb", "512");
     withDfs.set("mapreduce.reduce.memory.mb", "512");
     withDfs.set("yarn.app.mapreduce.am.resource.mb", "512");
-    String opens = "-Xmx400m --add-opens java.base/java.lang=ALL-UNNAMED";
+    String opens = "-Xmx400m " + JvmOpens.list();
     withDfs.set("mapreduce.map.java.opts", opens);
     withDfs.set("mapreduce.reduce.java.opts", opens);
     withDfs.set("yarn.app.mapreduce.am.command-opts", opens);
