@@ -2,8 +2,6 @@ package io.batchkit.core.record;
 
 import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.io.TextRowDecoder;
-import io.batchkit.core.rules.Rule;
-import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Schema;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +12,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class DatasetRecords extends Records {
   private final TextRowDecoder decoder;
-  private String text;
 
   DatasetRecords(Schema schema) {
     super(schema, false);
@@ -28,13 +25,7 @@ public final class DatasetRecords extends Records {
       decoder.decode(text, values);
       return Outcome.VALID;
     } catch (MalformedRecordException e) {
-      violations.add(new Violation(null, Rule.MALFORMED, e.getMessage()));
-      return Outcome.INVALID;
+      return malformed(e);
     }
-  }
-
-  @Override
-  public String text() {
-    return text;
   }
 }

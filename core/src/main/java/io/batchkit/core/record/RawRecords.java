@@ -18,7 +18,6 @@ public final class RawRecords extends Records {
   private final RecordDecoder decoder;
   private final CsvRecordParser parser;
   private final RowCleaner cleaner;
-  private String text;
   private boolean invalidBytes;
 
   RawRecords(Schema schema) {
@@ -80,14 +79,8 @@ public final class RawRecords extends Records {
           ? Outcome.VALID
           : Outcome.INVALID;
     } catch (MalformedRecordException e) {
-      violations.add(new Violation(null, Rule.MALFORMED, e.getMessage()));
-      return Outcome.INVALID;
+      return malformed(e);
     }
-  }
-
-  @Override
-  public String text() {
-    return text;
   }
 
   /** Whether the last record had bytes invalid in the schema's encoding (keep them in hex). */

@@ -1,6 +1,8 @@
 package io.batchkit.core.record;
 
+import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.io.PartitionValues;
+import io.batchkit.core.rules.Rule;
 import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Schema;
 import java.util.ArrayList;
@@ -20,6 +22,10 @@ public abstract class Records {
   protected final Schema schema;
   protected final Object[] values;
   protected final List<Violation> violations = new ArrayList<>();
+
+  /** The last record's text as decoded (bad bytes as U+FFFD); null for a header or blank line. */
+  protected String text;
+
   private final PartitionValues partitions;
   private final int partitionSource;
   private final boolean multiline;
@@ -62,7 +68,15 @@ public abstract class Records {
   protected abstract Outcome decode(long offset, byte[] bytes, int length);
 
   /** The last record's text as decoded (bad bytes as U+FFFD). */
-  public abstract String text();
+  public final String text() {
+    return text;
+  }
+
+  /** A record whose text cannot be split into fields (CSV syntax, Hive text escapes). */
+  protected final Outcome malformed(MalformedRecordException e) {
+    violations.add(new Violation(null, Rule.MALFORMED, e.getMessage()));
+    return Outcome.INVALID;
+  }
 
   /** The line the last record started on, counted from the first line handed in (1-based). */
   public final long line() {

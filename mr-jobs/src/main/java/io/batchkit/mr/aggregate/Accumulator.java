@@ -45,8 +45,8 @@ public abstract class Accumulator {
       case SUM -> new Sum(m.input());
       case MIN -> new Extreme(m.input(), -1);
       case MAX -> new Extreme(m.input(), 1);
-      case AVG -> new Moments(false);
-      case STDDEV -> new Moments(true);
+      case AVG -> new MeanVariance(false);
+      case STDDEV -> new MeanVariance(true);
       case COUNT_DISTINCT -> new Distinct();
       case APPROX_DISTINCT -> new ApproxDistinct();
       case APPROX_QUANTILE -> new ApproxQuantile(m.quantile());

@@ -5,13 +5,13 @@ import java.io.DataOutput;
 import java.io.IOException;
 
 /** Count, mean and sum of squared deviations, merged with Chan et al.'s parallel formula. */
-public final class Moments extends Accumulator {
+public final class MeanVariance extends Accumulator {
   private final boolean stddev;
   long n;
   double mean;
   double m2;
 
-  Moments(boolean stddev) {
+  MeanVariance(boolean stddev) {
     this.stddev = stddev;
   }
 
@@ -29,7 +29,7 @@ public final class Moments extends Accumulator {
 
   @Override
   public void merge(Accumulator o) {
-    Moments b = (Moments) o;
+    MeanVariance b = (MeanVariance) o;
     if (b.n == 0) {
       return;
     }
