@@ -23,5 +23,8 @@ public final class AggregateConfigKeys {
 
   public static final String METRICS = "batchkit.aggregate.metrics";
 
+  /** Whether approximate metrics keep their sketches in the output ({@code --sketches}). */
+  public static final String SKETCHES = "batchkit.aggregate.sketches";
+
   private AggregateConfigKeys() {}
 }

@@ -7,9 +7,7 @@ import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.io.DatasetOutput;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +81,7 @@ public final class AggregateJob extends JobTool {
     Configuration conf = getConf();
     DatasetInput input = DatasetInput.resolve(NAME, args.all("input"), conf);
     Path output = new Path(args.required(NAME, "output"));
-    Job job = Job.getInstance(conf, "batchkit aggregate");
+    Job job = newJob("aggregate");
     Configuration jc = job.getConfiguration();
     Schema schema = input.loadSchema(NAME, args, jc);
     String metrics = args.required(NAME, "metrics");
@@ -95,16 +93,15 @@ public final class AggregateJob extends JobTool {
         Aggregation.parse(NAME, schema, metrics, groupBy, filter, zone, sketches);
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
 
-    job.setJarByClass(AggregateJob.class);
-    jc.set("batchkit.aggregate.metrics", metrics);
-    jc.set("batchkit.aggregate.group-by", String.join(",", groupBy));
+    jc.set(AggregateConfigKeys.METRICS, metrics);
+    jc.set(AggregateConfigKeys.GROUP_BY, String.join(",", groupBy));
     if (filter != null) {
-      jc.set("batchkit.aggregate.filter", filter);
+      jc.set(AggregateConfigKeys.FILTER, filter);
     }
     if (zone != null) {
-      jc.set("batchkit.aggregate.timezone", zone);
+      jc.set(AggregateConfigKeys.TIMEZONE, zone);
     }
-    jc.setBoolean("batchkit.aggregate.sketches", sketches);
+    jc.setBoolean(AggregateConfigKeys.SKETCHES, sketches);
     input.configure(job, schema);
     job.setMapperClass(AggregateMapper.class);
     boolean combine = !args.has("no-combiner");
@@ -117,7 +114,6 @@ public final class AggregateJob extends JobTool {
     job.setMapOutputValueClass(Partials.class);
     textOutput(job, output);
 
-    Instant started = Instant.now();
     if (!runJob(job, output)) {
       return 1;
     }
@@ -138,7 +134,29 @@ public final class AggregateJob extends JobTool {
               + " + aggregated "
               + aggregated);
     }
-    DatasetOutput.writeSchema(
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("group_by", groupBy);
+    spec.put("metrics", metrics);
+    spec.put("filter", filter);
+    spec.put("combiner", combine);
+    Map<String, Object> shuffle = new LinkedHashMap<>();
+    shuffle.put("map_output_records", c.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue());
+    shuffle.put(
+        "map_output_materialized_bytes",
+        c.findCounter(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES).getValue());
+    shuffle.put("reduce_input_records", c.findCounter(TaskCounter.REDUCE_INPUT_RECORDS).getValue());
+    Manifest manifest =
+        manifest(schema, job, input.files())
+            .count("read", read)
+            .count("invalid", invalid)
+            .count("filtered_out", filtered)
+            .count("aggregated", aggregated)
+            .count("groups", groups)
+            .output("data", new Path(output, "data").toString())
+            .output("format", "text")
+            .section("aggregate", spec)
+            .section("shuffle", shuffle);
+    finish(
         output,
         SchemaWriter.derived(
             new Schema(
@@ -153,30 +171,7 @@ public final class AggregateJob extends JobTool {
                 null),
             aggregation.columns(),
             "aggregate of " + schema.name() + ": " + metrics),
-        conf);
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("group_by", groupBy);
-    spec.put("metrics", metrics);
-    spec.put("filter", filter);
-    spec.put("combiner", combine);
-    Map<String, Object> shuffle = new LinkedHashMap<>();
-    shuffle.put("map_output_records", c.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue());
-    shuffle.put(
-        "map_output_materialized_bytes",
-        c.findCounter(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES).getValue());
-    shuffle.put("reduce_input_records", c.findCounter(TaskCounter.REDUCE_INPUT_RECORDS).getValue());
-    Manifest manifest =
-        new Manifest(NAME, schema, job, input.files(), started)
-            .count("read", read)
-            .count("invalid", invalid)
-            .count("filtered_out", filtered)
-            .count("aggregated", aggregated)
-            .count("groups", groups)
-            .output("data", new Path(output, "data").toString())
-            .output("format", "text")
-            .section("aggregate", spec)
-            .section("shuffle", shuffle);
-    finish(output, manifest);
+        manifest);
     out.printf(
         Locale.ROOT,
         "aggregate: %s: read %,d rows: %,d aggregated into %,d groups, %,d filtered out, %,d invalid%n"
@@ -198,13 +193,13 @@ public final class AggregateJob extends JobTool {
       return Aggregation.parse(
           NAME,
           schema,
-          conf.get("batchkit.aggregate.metrics"),
-          List.of(conf.get("batchkit.aggregate.group-by", "").split(",")).stream()
+          conf.get(AggregateConfigKeys.METRICS),
+          List.of(conf.get(AggregateConfigKeys.GROUP_BY, "").split(",")).stream()
               .filter(s -> !s.isEmpty())
               .toList(),
-          conf.get("batchkit.aggregate.filter"),
-          conf.get("batchkit.aggregate.timezone"),
-          conf.getBoolean("batchkit.aggregate.sketches", false));
+          conf.get(AggregateConfigKeys.FILTER),
+          conf.get(AggregateConfigKeys.TIMEZONE),
+          conf.getBoolean(AggregateConfigKeys.SKETCHES, false));
     } catch (Exception e) {
       throw new IllegalStateException(e.getMessage(), e);
     }

@@ -11,7 +11,6 @@ import io.batchkit.mr.common.OutputCompression;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.CsvLineInputFormat;
-import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
 import io.batchkit.mr.io.WholeFileCsvInputFormat;
@@ -119,8 +118,7 @@ public final class CleanJob extends JobTool {
     Path output = new Path(args.required(NAME, "output"));
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
 
-    Job job = Job.getInstance(conf, "batchkit clean " + schema.name());
-    job.setJarByClass(CleanJob.class);
+    Job job = newJob("clean " + schema.name());
     Configuration jc = job.getConfiguration();
     JobSchema.store(jc, yaml, schemaLocation);
     jc.set(CleanConfigKeys.FORMAT, format.id());
@@ -151,7 +149,6 @@ public final class CleanJob extends JobTool {
       job.setNumReduceTasks(0);
     }
 
-    Instant started = Instant.now();
     if (!runJob(job, output)) {
       return 1;
     }
@@ -187,7 +184,7 @@ public final class CleanJob extends JobTool {
     skipped.put("header_lines", c.findCounter(CleanCounter.HEADER_LINES).getValue());
     skipped.put("blank_lines", c.findCounter(CleanCounter.BLANK_LINES).getValue());
     Manifest manifest =
-        new Manifest(NAME, schema, job, inputs, started)
+        manifest(schema, job, inputs)
             .count("read", read)
             .count("clean", clean)
             .count("quarantined", quarantined)
@@ -205,10 +202,11 @@ public final class CleanJob extends JobTool {
           .output("partitions", partitions(output, conf));
     }
     manifest.section("dedupe", dedupe);
-    DatasetOutput.writeSchema(
-        output, schema, "rows of " + schema.name() + " that passed batchkit clean", conf);
-    finish(output, manifest);
-    out.print(summary(schema, manifest, rules, output, Duration.between(started, finished)));
+    finish(
+        output,
+        derivedSchema(schema, "rows of " + schema.name() + " that passed batchkit clean"),
+        manifest);
+    out.print(summary(schema, manifest, rules, output, Duration.between(started(), finished)));
     return 0;
   }
 

@@ -1,19 +1,29 @@
 package io.batchkit.mr.common;
 
+import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaException;
+import io.batchkit.core.schema.SchemaWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.util.Tool;
 
 /**
- * What every batchkit job shares: option parsing and {@code --help}, one-line errors with exit 2
- * for usage, schema and path problems, progress while the job runs, and the finish that makes an
- * output usable ({@code _MANIFEST.json}, then {@code _SUCCESS}, last).
+ * The life cycle every batchkit job shares, in one place: option parsing and {@code --help},
+ * one-line errors with exit 2 for usage, schema and path problems ({@link #run}); the Hadoop job
+ * ({@link #newJob}); submission with progress and a failure that says what to do ({@link #runJob});
+ * counts that must reconcile ({@link #unreconciled}); and the finish that makes an output usable:
+ * {@code _SCHEMA.yaml}, quarantine line numbers, {@code _MANIFEST.json}, then {@code _SUCCESS},
+ * last ({@link #finish}). A job supplies only what differs: its options, its tasks, its counts.
  */
 public abstract class JobTool extends Configured implements Tool {
   protected final PrintStream out;
@@ -22,6 +32,7 @@ public abstract class JobTool extends Configured implements Tool {
   private final String usage;
   private final Set<String> options;
   private final Set<String> flags;
+  private Instant started;
 
   /**
    * @param options option names that take a value
@@ -64,8 +75,26 @@ public abstract class JobTool extends Configured implements Tool {
     }
   }
 
+  /** A Hadoop job named after this one, shipped in the jar that holds it. */
+  protected final Job newJob(String title) throws IOException {
+    Job job = Job.getInstance(getConf(), "batchkit " + title);
+    job.setJarByClass(getClass());
+    return job;
+  }
+
+  /** When {@link #runJob} submitted the job. */
+  protected final Instant started() {
+    return started;
+  }
+
+  /** The manifest of this run: the job, its schema and inputs, when it started and finished. */
+  protected final Manifest manifest(Schema schema, Job job, List<FileStatus> inputs) {
+    return new Manifest(name, schema, job, inputs, started);
+  }
+
   /** Submits the job and waits; on failure says what to do and returns false. */
   protected boolean runJob(Job job, Path output) throws IOException, InterruptedException {
+    started = Instant.now();
     // _SUCCESS is written by finish() after the manifest, so that it really is the last file.
     job.getConfiguration().setBoolean("mapreduce.fileoutputcommitter.marksuccessfuljobs", false);
     try {
@@ -102,13 +131,26 @@ public abstract class JobTool extends Configured implements Tool {
     org.apache.hadoop.mapreduce.lib.output.FileOutputFormat.setOutputPath(job, output);
   }
 
-  /** Writes the manifest, then {@code _SUCCESS}: only a complete output has both. */
-  protected void finish(Path output, Manifest manifest) throws IOException {
-    // Quarantined records' lines counted from their split's start become lines in their file.
-    io.batchkit.mr.common.QuarantineLines.resolve(output, getConf());
-    manifest.write(output, getConf());
+  /**
+   * Writes the schema of the rows written (null: none), the manifest, then {@code _SUCCESS}: only a
+   * complete output has them all.
+   */
+  protected void finish(Path output, String schemaYaml, Manifest manifest) throws IOException {
     FileSystem fs = output.getFileSystem(getConf());
+    if (schemaYaml != null) {
+      try (OutputStream os = fs.create(new Path(output, Manifest.SCHEMA_FILE), true)) {
+        os.write(schemaYaml.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    // Quarantined records' lines counted from their split's start become lines in their file.
+    QuarantineLines.resolve(output, getConf());
+    manifest.write(output, getConf());
     fs.create(new Path(output, "_SUCCESS"), true).close();
+  }
+
+  /** The schema of rows that keep the input's columns, for {@link #finish}. */
+  protected static String derivedSchema(Schema schema, String description) {
+    return SchemaWriter.derived(schema, schema.columns(), description);
   }
 
   /** A one-line error for counts that do not add up; the output is left without _SUCCESS. */

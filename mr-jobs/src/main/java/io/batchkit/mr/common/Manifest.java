@@ -18,6 +18,10 @@ import org.apache.hadoop.mapreduce.Job;
 /** {@code OUT/_MANIFEST.json} of every job: what was read, what came of it, from which schema. */
 public final class Manifest {
   public static final String FILE = "_MANIFEST.json";
+
+  /** Beside the manifest: the schema of the rows a job wrote, which the next job reads. */
+  public static final String SCHEMA_FILE = "_SCHEMA.yaml";
+
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final ObjectNode root = JSON.createObjectNode();

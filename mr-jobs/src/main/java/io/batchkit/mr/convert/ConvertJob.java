@@ -7,9 +7,7 @@ import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.io.DatasetOutput;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -86,7 +84,7 @@ public final class ConvertJob extends JobTool {
     Configuration conf = getConf();
     DatasetInput input = DatasetInput.resolve(NAME, args.all("input"), conf);
     Path output = new Path(args.required(NAME, "output"));
-    Job job = Job.getInstance(conf, "batchkit convert");
+    Job job = newJob("convert");
     Configuration jc = job.getConfiguration();
     Schema schema = input.loadSchema(NAME, args, jc);
     ColumnarWriter.Format format;
@@ -123,7 +121,6 @@ public final class ConvertJob extends JobTool {
       maxBins = Math.max(maxBins, n);
       bins.append(e.getKey()).append('\t').append(n).append('\n');
     }
-    job.setJarByClass(ConvertJob.class);
     jc.set(ConvertConfigKeys.FORMAT, format.name());
     jc.set(ConvertConfigKeys.COMPRESSION, compression);
     jc.setLong(ConvertConfigKeys.TARGET, target);
@@ -140,7 +137,6 @@ public final class ConvertJob extends JobTool {
     job.setMapOutputValueClass(Text.class);
     textOutput(job, output);
 
-    Instant started = Instant.now();
     if (!runJob(job, output)) {
       return 1;
     }
@@ -169,14 +165,12 @@ public final class ConvertJob extends JobTool {
       }
     }
     files.sort((a, b) -> ((String) a.get("path")).compareTo((String) b.get("path")));
-    DatasetOutput.writeSchema(
-        output, schema, schema.name() + " as " + format.name().toLowerCase(Locale.ROOT), conf);
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("format", format.name().toLowerCase(Locale.ROOT));
     spec.put("compression", compression);
     spec.put("target_file_bytes", target);
     Manifest manifest =
-        new Manifest(NAME, schema, job, input.files(), started)
+        manifest(schema, job, input.files())
             .count("read", read)
             .count("invalid", invalid)
             .count("written", written)
@@ -185,7 +179,10 @@ public final class ConvertJob extends JobTool {
             .section("files", files)
             .output("data", data.toString())
             .output("format", format.name().toLowerCase(Locale.ROOT));
-    finish(output, manifest);
+    finish(
+        output,
+        derivedSchema(schema, schema.name() + " as " + format.name().toLowerCase(Locale.ROOT)),
+        manifest);
     out.printf(
         Locale.ROOT,
         "convert: %s: %,d rows to %d %s files, %,d bytes (%,d text bytes in), %,d invalid%n"

@@ -11,14 +11,12 @@ import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +107,7 @@ public final class EnrichJob extends JobTool {
     DatasetInput input = DatasetInput.resolve(NAME, args.all("input"), conf);
     DatasetInput lookupInput = DatasetInput.resolve(NAME, args.all("lookup"), conf);
     Path output = new Path(args.required(NAME, "output"));
-    Job job = Job.getInstance(conf, "batchkit enrich");
+    Job job = newJob("enrich");
     Configuration jc = job.getConfiguration();
     Schema schema = input.loadSchema(NAME, args, jc);
     Object[] lookupYaml =
@@ -137,7 +135,6 @@ public final class EnrichJob extends JobTool {
     boolean mapSide = joinMode.equals("map") || (joinMode.equals("auto") && lookupBytes <= max);
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
 
-    job.setJarByClass(EnrichJob.class);
     jc.set(EnrichConfigKeys.ON, on);
     jc.set(EnrichConfigKeys.COLUMNS, String.join(",", columns));
     jc.set(EnrichConfigKeys.PREFIX, prefix);
@@ -181,7 +178,6 @@ public final class EnrichJob extends JobTool {
     }
     textOutput(job, output);
 
-    Instant started = Instant.now();
     if (!runJob(job, output)) {
       return 1;
     }
@@ -205,13 +201,9 @@ public final class EnrichJob extends JobTool {
     }
     List<Column> all = new ArrayList<>(schema.columns());
     all.addAll(join.addedColumns());
-    DatasetOutput.writeSchema(
-        output,
-        SchemaWriter.derived(schema, all, schema.name() + " enriched from " + lookupSchema.name()),
-        conf);
     List<FileStatus> inputs = new ArrayList<>(input.files());
     inputs.addAll(lookupInput.files());
-    Manifest manifest = new Manifest(NAME, schema, job, inputs, started);
+    Manifest manifest = manifest(schema, job, inputs);
     n.forEach(manifest::count);
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("lookup", lookupSchema.name());
@@ -225,7 +217,10 @@ public final class EnrichJob extends JobTool {
         .output("data", new Path(output, "data").toString())
         .output("quarantine", new Path(output, "quarantine").toString())
         .output("format", "text");
-    finish(output, manifest);
+    finish(
+        output,
+        SchemaWriter.derived(schema, all, schema.name() + " enriched from " + lookupSchema.name()),
+        manifest);
     out.printf(
         Locale.ROOT,
         "enrich: %s + %s (%s join): read %,d rows: %,d matched, %,d unmatched (%s), %,d invalid%n"

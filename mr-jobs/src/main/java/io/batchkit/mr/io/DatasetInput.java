@@ -25,7 +25,6 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
  * {@code clean}'s rules, invalid records being counted, never silently used.
  */
 public final class DatasetInput {
-  public static final String SCHEMA_FILE = "_SCHEMA.yaml";
   static final String CONF_KIND = "batchkit.input.kind";
 
   /** How the input's records are read. */
@@ -86,8 +85,8 @@ public final class DatasetInput {
         throw new UsageException(job + ": input " + spec + " has no clean/ or data/ directory");
       }
       rows.add(data.toString());
-      if (schemaFile == null && fs.exists(new Path(p, SCHEMA_FILE))) {
-        schemaFile = new Path(p, SCHEMA_FILE);
+      if (schemaFile == null && fs.exists(new Path(p, Manifest.SCHEMA_FILE))) {
+        schemaFile = new Path(p, Manifest.SCHEMA_FILE);
       }
     }
     if (datasets > 0 && datasets < specs.size()) {
@@ -128,7 +127,7 @@ public final class DatasetInput {
                 + ": --"
                 + option
                 + " is required (the input is not a batchkit output with a "
-                + SCHEMA_FILE
+                + Manifest.SCHEMA_FILE
                 + ")");
       }
       location = schemaFile.toString();

@@ -3,16 +3,10 @@ package io.batchkit.mr.io;
 import io.batchkit.core.io.QuarantineRecord;
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.rules.Violation;
-import io.batchkit.core.schema.Schema;
-import io.batchkit.core.schema.SchemaWriter;
 import io.batchkit.mr.common.QuarantineLines;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.TaskInputOutputContext;
@@ -72,18 +66,5 @@ public final class DatasetOutput {
 
   public void close() throws IOException, InterruptedException {
     outputs.close();
-  }
-
-  /** Writes {@code _SCHEMA.yaml}, the schema of the rows a job wrote under {@code output}. */
-  public static void writeSchema(Path output, Schema schema, String description, Configuration conf)
-      throws IOException {
-    writeSchema(output, SchemaWriter.derived(schema, schema.columns(), description), conf);
-  }
-
-  public static void writeSchema(Path output, String yaml, Configuration conf) throws IOException {
-    FileSystem fs = output.getFileSystem(conf);
-    try (OutputStream os = fs.create(new Path(output, DatasetInput.SCHEMA_FILE), true)) {
-      os.write(yaml.getBytes(StandardCharsets.UTF_8));
-    }
   }
 }

@@ -83,11 +83,10 @@ public final class ProfileJob extends JobTool {
     Configuration conf = getConf();
     DatasetInput input = DatasetInput.resolve(NAME, args.all("input"), conf);
     Path output = new Path(args.required(NAME, "output"));
-    Job job = Job.getInstance(conf, "batchkit profile");
+    Job job = newJob("profile");
     Configuration jc = job.getConfiguration();
     Schema schema = input.loadSchema(NAME, args, jc);
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
-    job.setJarByClass(ProfileJob.class);
     input.configure(job, schema);
     job.setMapperClass(ProfileMapper.class);
     job.setReducerClass(ProfileReducer.class);
@@ -99,7 +98,6 @@ public final class ProfileJob extends JobTool {
     job.setOutputFormatClass(TextOutputFormat.class);
     FileOutputFormat.setOutputPath(job, new Path(output, "columns"));
 
-    Instant started = Instant.now();
     if (!runJob(job, output)) {
       return 1;
     }
@@ -143,14 +141,14 @@ public final class ProfileJob extends JobTool {
       os.write(ProfileReport.html(profile).getBytes(StandardCharsets.UTF_8));
     }
     Manifest manifest =
-        new Manifest(NAME, schema, job, input.files(), started)
+        manifest(schema, job, input.files())
             .count("read", read)
             .count("valid", valid)
             .count("invalid", invalid)
             .count("columns", schema.columns().size())
             .output("profile", new Path(output, "profile.json").toString())
             .output("report", new Path(output, "report.html").toString());
-    finish(output, manifest);
+    finish(output, null, manifest);
     out.printf(
         Locale.ROOT,
         "profile: %s: %,d records, %d columns in one pass: %,d valid, %,d with violations%n"

@@ -8,10 +8,8 @@ import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.PartitionedRow;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -77,7 +75,7 @@ public final class SplitJob extends JobTool {
     Configuration conf = getConf();
     DatasetInput input = DatasetInput.resolve(NAME, args.all("input"), conf);
     Path output = new Path(args.required(NAME, "output"));
-    Job job = Job.getInstance(conf, "batchkit split");
+    Job job = newJob("split");
     Configuration jc = job.getConfiguration();
     Schema schema = input.loadSchema(NAME, args, jc);
     String ratios = args.get("ratios", "train=0.8,validation=0.1,test=0.1");
@@ -98,7 +96,6 @@ public final class SplitJob extends JobTool {
     }
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
 
-    job.setJarByClass(SplitJob.class);
     jc.set(SplitConfigKeys.RATIOS, ratios);
     jc.setInt(SplitConfigKeys.SEED, seed);
     input.configure(job, schema);
@@ -114,7 +111,6 @@ public final class SplitJob extends JobTool {
     }
     textOutput(job, output);
 
-    Instant started = Instant.now();
     if (!runJob(job, output)) {
       return 1;
     }
@@ -132,12 +128,8 @@ public final class SplitJob extends JobTool {
       return unreconciled(
           "read " + read + " != invalid " + invalid + " + rows in splits " + assigned);
     }
-    DatasetOutput.writeSchema(
-        output, schema, "split of " + schema.name() + " (" + ratios + ")", conf);
     Manifest manifest =
-        new Manifest(NAME, schema, job, input.files(), started)
-            .count("read", read)
-            .count("invalid", invalid);
+        manifest(schema, job, input.files()).count("read", read).count("invalid", invalid);
     perSplit.forEach(manifest::count);
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("ratios", ratios);
@@ -151,7 +143,8 @@ public final class SplitJob extends JobTool {
     for (String name : assigner.names()) {
       manifest.output(name, new Path(output, "data/split=" + name).toString());
     }
-    finish(output, manifest);
+    finish(
+        output, derivedSchema(schema, "split of " + schema.name() + " (" + ratios + ")"), manifest);
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, Long> e : perSplit.entrySet()) {
       double share = assigned == 0 ? 0 : 100.0 * e.getValue() / assigned;

@@ -7,9 +7,7 @@ import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.io.DatasetOutput;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +113,7 @@ public final class UpsertJob extends JobTool {
               + ": a --batch of raw CSV needs --schema, the raw files' schema (its columns must"
               + " be the snapshot's)");
     }
-    Job job = Job.getInstance(conf, "batchkit upsert");
+    Job job = newJob("upsert");
     Configuration jc = job.getConfiguration();
     DatasetInput schemaFrom = sources.get(0) != null ? sources.get(0) : sources.get(1);
     Schema schema = schemaFrom.loadSchema(NAME, args, jc);
@@ -135,7 +133,6 @@ public final class UpsertJob extends JobTool {
     }
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
 
-    job.setJarByClass(UpsertJob.class);
     StringBuilder list = new StringBuilder();
     List<FileStatus> allFiles = new ArrayList<>();
     for (int tag = 0; tag < sources.size(); tag++) {
@@ -170,7 +167,6 @@ public final class UpsertJob extends JobTool {
     job.setMapOutputValueClass(Version.class);
     textOutput(job, output);
 
-    Instant started = Instant.now();
     if (!runJob(job, output)) {
       return 1;
     }
@@ -191,8 +187,7 @@ public final class UpsertJob extends JobTool {
     if (read != fates) {
       return unreconciled("rows read " + read + " != invalid + superseded + one per key " + fates);
     }
-    DatasetOutput.writeSchema(output, schema, "snapshot of " + schema.name(), conf);
-    Manifest manifest = new Manifest(NAME, schema, job, allFiles, started);
+    Manifest manifest = manifest(schema, job, allFiles);
     n.forEach(manifest::count);
     long rows = n.get("inserted") + n.get("updated") + n.get("unchanged");
     manifest.count("snapshot_rows", rows);
@@ -206,7 +201,7 @@ public final class UpsertJob extends JobTool {
         .section("upsert", spec)
         .output("data", new Path(output, "data").toString())
         .output("format", "text");
-    finish(output, manifest);
+    finish(output, derivedSchema(schema, "snapshot of " + schema.name()), manifest);
     out.printf(
         Locale.ROOT,
         "upsert: %s: %,d inserted, %,d updated, %,d unchanged, %,d deleted (%,d deletes of absent"
