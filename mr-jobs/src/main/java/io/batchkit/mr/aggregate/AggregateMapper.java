@@ -1,14 +1,10 @@
 package io.batchkit.mr.aggregate;
 
-import io.batchkit.core.record.Records;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.io.DatasetOutput;
-import io.batchkit.mr.io.MapperInput;
+import io.batchkit.mr.io.RowMapper;
 import java.io.IOException;
-import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Counter;
-import org.apache.hadoop.mapreduce.Mapper;
 
 /**
  * Reads, filters and groups each row. Rows are merged into their group's partial state in memory
@@ -16,40 +12,34 @@ import org.apache.hadoop.mapreduce.Mapper;
  * the in-mapper form of combining; the combiner then merges what several flushes and spills
  * emitted. With {@code --no-combiner} each row's own partial state is emitted.
  */
-public class AggregateMapper extends Mapper<LongWritable, Text, Text, Partials> {
-  private Records rows;
+public class AggregateMapper extends RowMapper<Text, Partials> {
   private Aggregation aggregation;
   private Partials partials;
   private boolean combine;
   private int maxGroups;
   private final java.util.HashMap<String, Partials> groups = new java.util.HashMap<>();
-  private DatasetOutput quarantine;
-  private MapperInput input;
   private final Text key = new Text();
   private Counter filtered;
   private Counter aggregated;
 
   @Override
   protected void setup(Context context) {
-    rows = DatasetInput.rowSource(context.getConfiguration());
+    open(
+        context,
+        DatasetInput.rowSource(context.getConfiguration()),
+        AggregateCounter.READ,
+        AggregateCounter.INVALID);
     aggregation = AggregateJob.aggregation(context.getConfiguration(), rows.schema());
     partials = new Partials(aggregation.metrics());
     combine = context.getConfiguration().getBoolean(AggregateConfigKeys.COMBINE, true);
     maxGroups = context.getConfiguration().getInt(AggregateConfigKeys.MAP_GROUPS, 4096);
-    quarantine = new DatasetOutput(context);
-    input =
-        new MapperInput(context, rows, quarantine, AggregateCounter.READ, AggregateCounter.INVALID);
     filtered = context.getCounter(AggregateCounter.FILTERED_OUT);
     aggregated = context.getCounter(AggregateCounter.AGGREGATED);
   }
 
   @Override
-  protected void map(LongWritable offset, Text value, Context context)
+  protected void row(Object[] row, long offset, Context context)
       throws IOException, InterruptedException {
-    Object[] row = input.read(offset, value);
-    if (row == null) {
-      return;
-    }
     if (!aggregation.accepts(row)) {
       filtered.increment(1);
       return;
@@ -85,7 +75,6 @@ public class AggregateMapper extends Mapper<LongWritable, Text, Text, Partials> 
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
     flush(context);
-    input.finish();
-    quarantine.close();
+    super.cleanup(context);
   }
 }

@@ -1,12 +1,10 @@
 package io.batchkit.mr.enrich;
 
-import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.record.Records;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.JobSchema;
-import io.batchkit.mr.io.MapperInput;
+import io.batchkit.mr.io.RowMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,29 +12,21 @@ import java.net.URI;
 import java.nio.file.Files;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
-import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /** Joins against the lookup held in memory, loaded from the distributed cache. */
-public class MapSideJoinMapper extends Mapper<LongWritable, Text, NullWritable, Text> {
-  private Records rows;
+public class MapSideJoinMapper extends RowMapper<NullWritable, Text> {
   private JoinSpec join;
   private LookupTable table;
-  private DatasetOutput output;
   private Joined joined;
-  private String file;
-  private final StringBuilder sb = new StringBuilder(256);
-  private MapperInput input;
 
   @Override
   protected void setup(Context context) throws IOException {
     Configuration conf = context.getConfiguration();
-    rows = DatasetInput.rowSource(conf);
+    open(context, DatasetInput.rowSource(conf), EnrichCounter.READ, EnrichCounter.INVALID);
     join = EnrichJob.join(conf);
     table = new LookupTable(join.width());
     Schema lookupSchema = JobSchema.load(conf, EnrichJob.LOOKUP_SLOT);
@@ -62,29 +52,13 @@ public class MapSideJoinMapper extends Mapper<LongWritable, Text, NullWritable, 
         table.load(name, in, source, join);
       }
     }
-    output = new DatasetOutput(context);
     joined = new Joined(context, join, output);
-    file = ((FileSplit) context.getInputSplit()).getPath().toString();
-    input = new MapperInput(context, rows, output, EnrichCounter.READ, EnrichCounter.INVALID);
   }
 
   @Override
-  protected void map(LongWritable offset, Text value, Context context)
+  protected void row(Object[] row, long offset, Context context)
       throws IOException, InterruptedException {
-    Object[] row = input.read(offset, value);
-    if (row == null) {
-      return;
-    }
     String key = join.dataKey(row);
-    sb.setLength(0);
-    RowFormat.TEXT.append(row, sb);
-    joined.write(
-        rows.partitionDir(), sb.toString(), table.get(key), key, file, input.line(), offset.get());
-  }
-
-  @Override
-  protected void cleanup(Context context) throws IOException, InterruptedException {
-    input.finish();
-    output.close();
+    joined.write(rows.partitionDir(), hiveText(row), table.get(key), key, file(), line(), offset);
   }
 }

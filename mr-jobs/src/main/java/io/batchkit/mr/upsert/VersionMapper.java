@@ -1,25 +1,19 @@
 package io.batchkit.mr.upsert;
 
 import io.batchkit.core.io.RowFormat;
-import io.batchkit.core.record.Records;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.split.SplitAssigner;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.JobSchema;
-import io.batchkit.mr.io.MapperInput;
+import io.batchkit.mr.io.RowMapper;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /** Emits every row of the snapshot (tag 0) and the batches (tags 1..n) under its key. */
-public class VersionMapper extends Mapper<LongWritable, Text, Text, Version> {
-  private Records rows;
-  private DatasetOutput quarantine;
+public class VersionMapper extends RowMapper<Text, Version> {
   private int tag;
   private int[] keyColumns;
   private Object[] keyValues;
@@ -28,8 +22,6 @@ public class VersionMapper extends Mapper<LongWritable, Text, Text, Version> {
   private String deleteValue;
   private final Text key = new Text();
   private final Version version = new Version();
-  private final StringBuilder sb = new StringBuilder(256);
-  private MapperInput input;
 
   @Override
   protected void setup(Context context) {
@@ -48,8 +40,11 @@ public class VersionMapper extends Mapper<LongWritable, Text, Text, Version> {
     if (kind == null) {
       throw new IllegalStateException("input " + wanted + " is not in the job's source list");
     }
-    rows = DatasetInput.records(schema, kind);
-    quarantine = new DatasetOutput(context);
+    open(
+        context,
+        DatasetInput.records(schema, kind),
+        tag == 0 ? UpsertCounter.SNAPSHOT_READ : UpsertCounter.BATCH_READ,
+        UpsertCounter.INVALID);
     keyColumns = schema.keyIndexes();
     keyValues = new Object[keyColumns.length];
     if (conf.get(UpsertConfigKeys.ORDER) != null) {
@@ -59,34 +54,21 @@ public class VersionMapper extends Mapper<LongWritable, Text, Text, Version> {
       deleteColumn = schema.columnIndex(conf.get(UpsertConfigKeys.DELETE_COLUMN));
       deleteValue = conf.get(UpsertConfigKeys.DELETE_VALUE, "true");
     }
-    input =
-        new MapperInput(
-            context,
-            rows,
-            quarantine,
-            tag == 0 ? UpsertCounter.SNAPSHOT_READ : UpsertCounter.BATCH_READ,
-            UpsertCounter.INVALID);
   }
 
   @Override
-  protected void map(LongWritable offset, Text value, Context context)
+  protected void row(Object[] row, long offset, Context context)
       throws IOException, InterruptedException {
-    Object[] row = input.read(offset, value);
-    if (row == null) {
-      return;
-    }
     for (int i = 0; i < keyColumns.length; i++) {
       keyValues[i] = row[keyColumns[i]];
     }
     key.set(SplitAssigner.key(keyValues));
     version.tag = tag;
-    version.offset = offset.get();
+    version.offset = offset;
     version.order = order < 0 || row[order] == null ? null : text(row[order]);
     version.delete = deleteColumn >= 0 && deleteValue.equals(text(row[deleteColumn]));
     version.partition = rows.partitionDir();
-    sb.setLength(0);
-    RowFormat.TEXT.append(row, sb);
-    version.row = sb.toString();
+    version.row = hiveText(row);
     context.write(key, version);
   }
 
@@ -97,11 +79,5 @@ public class VersionMapper extends Mapper<LongWritable, Text, Text, Version> {
     StringBuilder s = new StringBuilder();
     RowFormat.appendValue(v, s);
     return s.toString();
-  }
-
-  @Override
-  protected void cleanup(Context context) throws IOException, InterruptedException {
-    input.finish();
-    quarantine.close();
   }
 }

@@ -1,0 +1,92 @@
+package io.batchkit.mr.io;
+
+import io.batchkit.core.io.RowFormat;
+import io.batchkit.core.record.Outcome;
+import io.batchkit.core.record.Records;
+import java.io.IOException;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Counter;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+
+/**
+ * The mapper of every job after {@code clean}, around the record front end ({@link Records}): each
+ * record read is counted, one that cannot be used is quarantined with its line, and the split's
+ * lines are recorded for {@link io.batchkit.mr.common.QuarantineLines}, so that none is lost and
+ * read = invalid + what the job did with the rest. A job's mapper opens its input in {@code setup}
+ * and says what becomes of one row.
+ */
+public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V> {
+  /** The front end reading this task's records; its partition helpers describe the current row. */
+  protected Records rows;
+
+  /** Rows written as a dataset, and the quarantine. */
+  protected DatasetOutput output;
+
+  private String file;
+  private long splitStart;
+  private Counter read;
+  private Counter invalid;
+  private final StringBuilder text = new StringBuilder(256);
+
+  /** Starts reading: the front end for this task's records and the counters of what was read. */
+  protected final void open(
+      Context context, Records records, Enum<?> readCounter, Enum<?> invalidCounter) {
+    this.rows = records;
+    this.output = new DatasetOutput(context);
+    FileSplit split = (FileSplit) context.getInputSplit();
+    this.file = split.getPath().toString();
+    this.splitStart = split.getStart();
+    this.read = context.getCounter(readCounter);
+    this.invalid = context.getCounter(invalidCounter);
+  }
+
+  @Override
+  protected final void map(LongWritable offset, Text value, Context context)
+      throws IOException, InterruptedException {
+    Outcome outcome = rows.read(offset.get(), value.getBytes(), value.getLength());
+    if (outcome == Outcome.HEADER || outcome == Outcome.BLANK) {
+      return;
+    }
+    read.increment(1);
+    if (outcome == Outcome.INVALID) {
+      invalid.increment(1);
+      output.quarantine(file, rows.line(), offset.get(), rows.text(), rows.violations());
+      return;
+    }
+    row(rows.values(), offset.get(), context);
+  }
+
+  /** What becomes of one row (its typed values, reused for the next row). */
+  protected abstract void row(Object[] row, long offset, Context context)
+      throws IOException, InterruptedException;
+
+  /** A row (or some of its values) as Hive text. */
+  protected final String hiveText(Object[] values) {
+    text.setLength(0);
+    RowFormat.TEXT.append(values, text);
+    return text.toString();
+  }
+
+  /** The line of the current row, counted from the split's first line. */
+  protected final long line() {
+    return rows.line();
+  }
+
+  /** The file this task reads. */
+  protected final String file() {
+    return file;
+  }
+
+  /**
+   * Records how many lines the split held, so that the driver can make quarantine line numbers
+   * count from the file's first line, and closes the output. A subclass that emits in cleanup does
+   * so before calling this.
+   */
+  @Override
+  protected void cleanup(Context context) throws IOException, InterruptedException {
+    output.lines(file, splitStart, rows.lines());
+    output.close();
+  }
+}
