@@ -28,10 +28,7 @@ public class AggregateReducer extends Reducer<Text, Partials, NullWritable, Text
   @Override
   protected void reduce(Text key, Iterable<Partials> values, Context context)
       throws IOException, InterruptedException {
-    merged.reset();
-    for (Partials p : values) {
-      merged.merge(p);
-    }
+    merged.mergeAll(values);
     output.line("data", "", aggregation.result(key.toString(), merged));
     groups.increment(1);
   }

@@ -53,6 +53,15 @@ public final class Partials implements Writable, Configurable {
     }
   }
 
+  /** Becomes the merge of a group's partial states (this object is reused for the next group). */
+  public Partials mergeAll(Iterable<Partials> values) {
+    reset();
+    for (Partials p : values) {
+      merge(p);
+    }
+    return this;
+  }
+
   public void reset() {
     for (Accumulator a : accumulators) {
       a.reset();

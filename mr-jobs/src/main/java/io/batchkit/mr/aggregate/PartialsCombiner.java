@@ -19,10 +19,7 @@ public class PartialsCombiner extends Reducer<Text, Partials, Text, Partials> {
   @Override
   protected void reduce(Text key, Iterable<Partials> values, Context context)
       throws IOException, InterruptedException {
-    merged.reset();
-    for (Partials p : values) {
-      merged.merge(p);
-    }
+    merged.mergeAll(values);
     context.write(key, merged);
   }
 }

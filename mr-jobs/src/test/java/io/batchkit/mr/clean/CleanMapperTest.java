@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
 import io.batchkit.mr.testing.TaskHarness;
+import io.batchkit.mr.testing.Tasks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -50,18 +50,7 @@ class CleanMapperTest {
 
   /** The file's lines with their byte offsets, as LineRecordReader would give them. */
   static List<Map.Entry<LongWritable, Text>> records(String content) {
-    List<Map.Entry<LongWritable, Text>> out = new ArrayList<>();
-    byte[] b = content.getBytes(StandardCharsets.UTF_8);
-    int start = 0;
-    for (int i = 0; i < b.length; i++) {
-      if (b[i] == '\n') {
-        Text t = new Text();
-        t.set(b, start, i - start);
-        out.add(Map.entry(new LongWritable(start), t));
-        start = i + 1;
-      }
-    }
-    return out;
+    return Tasks.records(content);
   }
 
   TaskHarness.Result<Object, Object> run(boolean dedupe) throws Exception {
