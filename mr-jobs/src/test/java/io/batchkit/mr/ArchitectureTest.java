@@ -41,6 +41,28 @@ class ArchitectureTest {
         .check(JOBS_MODULE);
   }
 
+  /**
+   * A job stands on the shared packages, not on another job (profile reuses aggregate's sketches).
+   */
+  @Test
+  void jobsDoNotUseEachOther() {
+    String[] jobs = {"clean", "aggregate", "profile", "enrich", "upsert", "split", "convert"};
+    for (String job : jobs) {
+      String[] others =
+          java.util.Arrays.stream(jobs)
+              .filter(o -> !o.equals(job) && !(job.equals("profile") && o.equals("aggregate")))
+              .map(o -> "..mr." + o + "..")
+              .toArray(String[]::new);
+      noClasses()
+          .that()
+          .resideInAPackage("..mr." + job + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
+          .check(JOBS_MODULE);
+    }
+  }
+
   @Test
   void commonIsBelowIo() {
     noClasses()
