@@ -94,6 +94,13 @@ final class ColumnParser {
       zone = y.zoneId(zn, where + ".timezone");
     }
     ValueParser parser = ValueParser.forType(type, formats, zone);
+    if (type.isTemporal() && !formats.isEmpty()) {
+      // Bounds and allowed values may also be written as ISO literals, as filters are, whatever
+      // the formats the column's values arrive in.
+      ValueParser own = parser;
+      ValueParser iso = ValueParser.forType(type, List.of(), zone);
+      parser = text -> own.parse(text) instanceof ParseFailure ? iso.parse(text) : own.parse(text);
+    }
 
     Set<Object> allowed = null;
     if (m.containsKey("allowed")) {
@@ -199,7 +206,14 @@ final class ColumnParser {
     String text = y.scalar(n, key);
     Object v = parser.parse(text);
     if (v instanceof ParseFailure f) {
-      throw y.error(n, key, "'" + text + "' is not a valid " + type + " value (" + f.id() + ")");
+      String forms =
+          !type.isTemporal()
+              ? ""
+              : "; write it as ISO "
+                  + (type.kind() == ColumnType.Kind.DATE ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss")
+                  + " or in the column's formats";
+      throw y.error(
+          n, key, "'" + text + "' is not a valid " + type + " value (" + f.id() + ")" + forms);
     }
     return v;
   }

@@ -99,6 +99,27 @@ class SchemaParserTest {
     assertEquals(LocalDateTime.of(2024, 1, 1, 5, 0), s.column("t").min());
   }
 
+  @Test
+  void temporalBoundsTakeIsoOrTheColumnsOwnFormat() {
+    Schema s =
+        parse(
+            """
+            name: x
+            columns:
+              - {name: d, type: date, formats: ["MMM dd yyyy"], min: "Jan 01 2010", max: "2010-12-31"}
+              - {name: t, type: timestamp, formats: ["MM/dd/yyyy hh:mm a"], max: "2010-12-31 23:00:00"}
+            """);
+    assertEquals(java.time.LocalDate.of(2010, 1, 1), s.column("d").min());
+    assertEquals(java.time.LocalDate.of(2010, 12, 31), s.column("d").max());
+    assertEquals(LocalDateTime.of(2010, 12, 31, 23, 0), s.column("t").max());
+    assertTrue(
+        error(
+                "name: x\ncolumns:\n  - {name: d, type: date, formats: [\"MMM dd yyyy\"], max: 31.12.2010}")
+            .contains(
+                "'31.12.2010' is not a valid date value (type); write it as ISO yyyy-MM-dd or in"
+                    + " the column's formats"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
