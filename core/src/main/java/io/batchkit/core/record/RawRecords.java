@@ -3,6 +3,7 @@ package io.batchkit.core.record;
 import io.batchkit.core.io.CsvRecordParser;
 import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.io.RecordDecoder;
+import io.batchkit.core.privacy.Pseudonymizer;
 import io.batchkit.core.rules.RowCleaner;
 import io.batchkit.core.rules.Rule;
 import io.batchkit.core.rules.Violation;
@@ -18,10 +19,21 @@ public final class RawRecords extends Records {
   private final RecordDecoder decoder;
   private final CsvRecordParser parser;
   private final RowCleaner cleaner;
+  private final Pseudonymizer pseudonymizer;
+  private final int[] pseudonymized;
   private boolean invalidBytes;
 
-  RawRecords(Schema schema) {
+  /**
+   * @param pseudonymizer the key for {@code pseudonymize: true} columns; null only to check records
+   *     whose values are never shown (their pseudonymised columns then hold raw values)
+   */
+  RawRecords(Schema schema, Pseudonymizer pseudonymizer) {
     super(schema, schema.format().multiline());
+    this.pseudonymizer = pseudonymizer;
+    this.pseudonymized =
+        pseudonymizer == null
+            ? new int[0]
+            : schema.pseudonymized().stream().mapToInt(schema::columnIndex).toArray();
     this.header = schema.format().header();
     this.decoder = new RecordDecoder(schema.format().encoding());
     this.parser = new CsvRecordParser(schema.format());
@@ -74,13 +86,20 @@ public final class RawRecords extends Records {
   }
 
   private Outcome clean(String record) {
+    boolean valid;
     try {
-      return cleaner.clean(parser.parse(record), values, violations)
-          ? Outcome.VALID
-          : Outcome.INVALID;
+      valid = cleaner.clean(parser.parse(record), values, violations);
     } catch (MalformedRecordException e) {
       return malformed(e);
     }
+    // After the rules (which see the value as read): no later step, not even the profile of an
+    // invalid record, sees the raw identifier.
+    for (int i : pseudonymized) {
+      if (values[i] instanceof String v) {
+        values[i] = pseudonymizer.pseudonym(v);
+      }
+    }
+    return valid ? Outcome.VALID : Outcome.INVALID;
   }
 
   /** Whether the last record had bytes invalid in the schema's encoding (keep them in hex). */

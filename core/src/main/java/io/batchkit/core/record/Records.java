@@ -2,6 +2,7 @@ package io.batchkit.core.record;
 
 import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.io.PartitionValues;
+import io.batchkit.core.privacy.Pseudonymizer;
 import io.batchkit.core.rules.Rule;
 import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Schema;
@@ -41,14 +42,31 @@ public abstract class Records {
     this.multiline = multiline;
   }
 
-  /** Raw CSV checked against the schema's rules ({@code clean}'s reading). */
-  public static RawRecords raw(Schema schema) {
-    return new RawRecords(schema);
+  /**
+   * Raw CSV checked against the schema's rules ({@code clean}'s reading), {@code pseudonymize:
+   * true} columns replaced by their pseudonyms.
+   *
+   * @param pseudonymizer the key; null only when the schema pseudonymises no column
+   */
+  public static RawRecords raw(Schema schema, Pseudonymizer pseudonymizer) {
+    if (pseudonymizer == null && !schema.pseudonymized().isEmpty()) {
+      throw new IllegalArgumentException(
+          "columns " + schema.pseudonymized() + " are pseudonymised: the key is needed");
+    }
+    return new RawRecords(schema, pseudonymizer);
   }
 
-  /** Rows of a batchkit dataset (Hive text written by an earlier job), or raw CSV. */
-  public static Records of(Schema schema, boolean raw) {
-    return raw ? new RawRecords(schema) : new DatasetRecords(schema);
+  /** Raw CSV whose records are only checked: values are never shown, so never pseudonymised. */
+  public static RawRecords checker(Schema schema) {
+    return new RawRecords(schema, null);
+  }
+
+  /**
+   * Rows of a batchkit dataset (Hive text written by an earlier job, already pseudonymised), or raw
+   * CSV ({@link #raw}).
+   */
+  public static Records of(Schema schema, boolean raw, Pseudonymizer pseudonymizer) {
+    return raw ? raw(schema, pseudonymizer) : new DatasetRecords(schema);
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * @param formats date/timestamp patterns tried in order; empty means the ISO default
  * @param timezone the zone a timestamp without an offset is in
  * @param line the line of the schema file the column was declared on, for error messages
+ * @param pseudonymize whether values are replaced by their keyed pseudonym once checked
  */
 public record Column(
     String name,
@@ -29,7 +30,8 @@ public record Column(
     ZoneId timezone,
     List<Normalization> normalize,
     String description,
-    int line) {
+    int line,
+    boolean pseudonymize) {
 
   /** A column with a name and a type and, until set, nothing to check. */
   public static Builder builder(String name, ColumnType type) {
@@ -52,6 +54,7 @@ public record Column(
     private List<Normalization> normalize = List.of();
     private String description;
     private int line;
+    private boolean pseudonymize;
 
     private Builder(String name, ColumnType type) {
       this.name = name;
@@ -119,6 +122,12 @@ public record Column(
       return this;
     }
 
+    /** Replace checked values by their keyed pseudonym ({@code pseudonymize: true}). */
+    public Builder pseudonymize(boolean pseudonymize) {
+      this.pseudonymize = pseudonymize;
+      return this;
+    }
+
     public Column build() {
       return new Column(
           name,
@@ -134,7 +143,8 @@ public record Column(
           timezone,
           normalize,
           description,
-          line);
+          line,
+          pseudonymize);
     }
   }
 }

@@ -34,6 +34,7 @@ final class ColumnParser {
           "formats",
           "timezone",
           "normalize",
+          "pseudonymize",
           "description");
 
   private final YamlNodes y;
@@ -166,6 +167,16 @@ final class ColumnParser {
       }
       normalize = List.copyOf(ops);
     }
+    boolean pseudonymize =
+        m.containsKey("pseudonymize") && y.bool(m.get("pseudonymize"), where + ".pseudonymize");
+    if (pseudonymize && type.kind() != ColumnType.Kind.STRING) {
+      throw y.error(
+          m.get("pseudonymize").getKeyNode(),
+          where + ".pseudonymize",
+          "only string columns take pseudonymize (the pseudonym is 64 hex characters); declare "
+              + name
+              + " as string");
+    }
     return Column.builder(name, type)
         .required(required)
         .allowed(allowed)
@@ -179,6 +190,7 @@ final class ColumnParser {
         .normalize(normalize)
         .description(y.optionalScalar(m, "description"))
         .line(node.getStartMark().getLine() + 1)
+        .pseudonymize(pseudonymize)
         .build();
   }
 

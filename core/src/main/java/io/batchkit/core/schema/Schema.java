@@ -31,6 +31,11 @@ public record Schema(
     return -1;
   }
 
+  /** The columns written as keyed pseudonyms ({@code pseudonymize: true}), by name. */
+  public List<String> pseudonymized() {
+    return columns.stream().filter(Column::pseudonymize).map(Column::name).toList();
+  }
+
   public Column column(String columnName) {
     int i = columnIndex(columnName);
     return i < 0 ? null : columns.get(i);

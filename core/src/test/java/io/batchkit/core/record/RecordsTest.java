@@ -2,6 +2,7 @@ package io.batchkit.core.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchkit.core.io.CsvRecordSplitter;
@@ -54,7 +55,7 @@ class RecordsTest {
 
   @Test
   void headerBlankValidInvalidAndLinesAcrossQuotedBreaks() throws IOException {
-    RawRecords r = Records.raw(schema(SCHEMA));
+    RawRecords r = Records.raw(schema(SCHEMA), null);
     String file = "id,note,d\n1,\"two\nlines\",2024-01-31\n\n,x,2024-02-01\n3,y\n4,z,2024-13-01\n";
     assertEquals(
         List.of(
@@ -70,7 +71,7 @@ class RecordsTest {
 
   @Test
   void validRecordHasTypedValuesPartitionAndKey() {
-    RawRecords r = Records.raw(schema(SCHEMA));
+    RawRecords r = Records.raw(schema(SCHEMA), null);
     byte[] b = "7,hi,2024-01-31".getBytes(StandardCharsets.UTF_8);
     assertEquals(Outcome.VALID, r.read(10, b, b.length));
     assertEquals(7, r.values()[0]);
@@ -80,7 +81,7 @@ class RecordsTest {
 
   @Test
   void invalidBytesAreAViolationButAValidReplacementCharIsNot() {
-    RawRecords r = Records.raw(schema(SCHEMA));
+    RawRecords r = Records.raw(schema(SCHEMA), null);
     byte[] bad = {'1', ',', (byte) 0xC3, ',', '2', '0', '2', '4', '-', '0', '1', '-', '0', '1'};
     assertEquals(Outcome.INVALID, r.read(5, bad, bad.length));
     assertTrue(r.invalidBytes());
@@ -94,8 +95,29 @@ class RecordsTest {
   }
 
   @Test
+  void pseudonymisedColumnsAreCheckedRawAndWrittenAsPseudonyms() {
+    Schema s =
+        schema(
+            "name: p\ncolumns:\n  - {name: plate, type: string, pattern: '[A-Z0-9]+',"
+                + " pseudonymize: true}\n  - {name: fine, type: int}\n");
+    io.batchkit.core.privacy.Pseudonymizer key =
+        new io.batchkit.core.privacy.Pseudonymizer("Jefe".toCharArray());
+    RawRecords r = Records.raw(s, key);
+    byte[] b = "AB12,50".getBytes(StandardCharsets.UTF_8);
+    assertEquals(Outcome.VALID, r.read(9, b, b.length));
+    assertEquals(key.pseudonym("AB12"), r.values()[0]);
+    // The rule saw the raw value: a pseudonym (hex) would match [A-Z0-9]+ only by chance.
+    byte[] bad = "ab-12,50".getBytes(StandardCharsets.UTF_8);
+    assertEquals(Outcome.INVALID, r.read(20, bad, bad.length));
+    assertEquals("pattern", r.violations().get(0).rule().id());
+    assertThrows(IllegalArgumentException.class, () -> Records.raw(s, null));
+    // Only checked (bk_record_violations): no key needed, values never shown.
+    assertEquals(Outcome.VALID, Records.checker(s).check("AB12,50"));
+  }
+
+  @Test
   void datasetRowsAreDecodedNotChecked() {
-    Records r = Records.of(schema(SCHEMA), false);
+    Records r = Records.of(schema(SCHEMA), false, null);
     byte[] row = "1\t\\N\t2024-01-31".getBytes(StandardCharsets.UTF_8);
     assertEquals(Outcome.VALID, r.read(0, row, row.length));
     assertEquals(null, r.values()[1]);

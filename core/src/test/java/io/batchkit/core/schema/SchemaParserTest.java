@@ -142,6 +142,7 @@ class SchemaParserTest {
           bare decimal           | name: x\\ncolumns:\\n  - {name: a, type: decimal}               | t.yaml:3:21: columns[0] (a).type: write decimal(p,s)
           decimal scale > prec   | name: x\\ncolumns:\\n  - {name: a, type: 'decimal(2,5)'}        | t.yaml:3:21: columns[0] (a).type: decimal scale (5) must not exceed its precision (2)
           yaml syntax            | name: x\\ncolumns: [\\n                                           | t.yaml:3:1: not valid YAML
+          pseudonymize an int    | name: x\\ncolumns:\\n  - {name: a, type: int, pseudonymize: true} | t.yaml:3:26: columns[0] (a).pseudonymize: only string columns take pseudonymize
           duplicate yaml key     | name: x\\nname: y\\ncolumns:\\n  - {name: a, type: int}          | t.yaml:2:1: name: given twice
           """)
   void reportsFileLineAndKey(String what, String yaml, String expected) {

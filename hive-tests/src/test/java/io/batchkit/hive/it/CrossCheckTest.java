@@ -139,6 +139,70 @@ class CrossCheckTest {
     assertEquals(quarantined, flagged);
   }
 
+  /**
+   * One implementation of pseudonyms: what {@code clean} writes for a {@code pseudonymize: true}
+   * column is what {@code bk_pseudonymize} returns in Hive with the same key, and what javax.crypto
+   * computes here.
+   */
+  @Test
+  void cleanWritesThePseudonymsBkPseudonymizeReturns() throws Exception {
+    String secret = "cross-check-key";
+    Path tickets = dir.resolve("tickets");
+    Files.createDirectories(tickets.resolve("landing"));
+    Files.writeString(
+        tickets.resolve("tickets.yaml"),
+        "name: tickets\nformat: {header: true}\ncolumns:\n"
+            + "  - {name: plate, type: string, pseudonymize: true}\n  - {name: fine, type: int}\n");
+    Files.writeString(
+        tickets.resolve("landing/tickets.csv"), "plate,fine\nAB123,65\nXY9,115\nÉLAN 7,50\n");
+    Configuration conf = local();
+    conf.set("batchkit.hmac.key", secret);
+    PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+    assertEquals(
+        0,
+        ToolRunner.run(
+            conf,
+            new CleanJob(quiet, System.err),
+            new String[] {
+              "--schema", tickets.resolve("tickets.yaml").toString(),
+              "--input", tickets.resolve("landing").toString(),
+              "--output", tickets.resolve("clean").toString()
+            }));
+    List<String> written = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(tickets.resolve("clean/clean"))) {
+      for (Path p : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+        for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+          written.add(line.split("\t")[0]);
+        }
+      }
+    }
+    hive.execute(
+        "CREATE TEMPORARY FUNCTION bk_pseudonymize AS 'io.batchkit.hive.privacy.BkPseudonymize'");
+    hive.execute("SET batchkit.hmac.key=" + secret);
+    hive.execute(
+        "CREATE EXTERNAL TABLE tickets_raw (plate STRING, fine INT) ROW FORMAT DELIMITED FIELDS"
+            + " TERMINATED BY ',' STORED AS TEXTFILE LOCATION 'file://"
+            + tickets.resolve("landing")
+            + "' TBLPROPERTIES ('skip.header.line.count' = '1')");
+    List<String> fromHive = new ArrayList<>();
+    for (List<String> r : hive.query("SELECT bk_pseudonymize(plate) FROM tickets_raw")) {
+      fromHive.add(r.get(0));
+    }
+    List<String> direct = new ArrayList<>();
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    for (String plate : List.of("AB123", "XY9", "ÉLAN 7")) {
+      direct.add(
+          java.util.HexFormat.of().formatHex(mac.doFinal(plate.getBytes(StandardCharsets.UTF_8))));
+    }
+    written.sort(null);
+    fromHive.sort(null);
+    direct.sort(null);
+    assertEquals(direct, written);
+    assertEquals(direct, fromHive);
+  }
+
   @Test
   void bkSplitAgreesWithTheSplitJobRowByRow() throws Exception {
     createTables();

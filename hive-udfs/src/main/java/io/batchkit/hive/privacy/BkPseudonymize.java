@@ -1,12 +1,8 @@
 package io.batchkit.hive.privacy;
 
+import io.batchkit.core.privacy.Pseudonymizer;
 import io.batchkit.hive.Arguments;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.ql.exec.Description;
 import org.apache.hadoop.hive.ql.exec.MapredContext;
@@ -41,9 +37,9 @@ import org.apache.hadoop.io.Text;
             + "  3f1c...e9")
 public final class BkPseudonymize extends GenericUDF {
   static final String NAME = "bk_pseudonymize";
-  public static final String KEY = "batchkit.hmac.key";
+  public static final String KEY = Pseudonymizer.KEY;
   private transient PrimitiveObjectInspector in;
-  private transient Mac mac;
+  private transient Pseudonymizer pseudonymizer;
   private transient Configuration taskConf;
   private final transient Text result = new Text();
 
@@ -77,8 +73,8 @@ public final class BkPseudonymize extends GenericUDF {
     }
   }
 
-  private Mac mac() throws HiveException {
-    if (mac == null) {
+  private Pseudonymizer pseudonymizer() throws HiveException {
+    if (pseudonymizer == null) {
       Configuration conf = taskConf;
       if (conf == null) {
         SessionState session = SessionState.get();
@@ -88,19 +84,10 @@ public final class BkPseudonymize extends GenericUDF {
       if (key == null || key.length == 0) {
         throw new HiveException(NAME + ": no key " + KEY + " in this task's configuration");
       }
-      try {
-        mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(new String(key).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      } catch (GeneralSecurityException e) {
-        throw new HiveException(NAME + ": " + e.getMessage(), e);
-      }
+      // The one implementation, shared with clean's pseudonymize: true columns.
+      pseudonymizer = new Pseudonymizer(key);
     }
-    return mac;
-  }
-
-  /** The pseudonym of a value's text under a key: what the function returns. */
-  public static String hmac(Mac mac, String text) {
-    return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    return pseudonymizer;
   }
 
   @Override
@@ -109,7 +96,7 @@ public final class BkPseudonymize extends GenericUDF {
     if (v == null) {
       return null;
     }
-    result.set(hmac(mac(), in.getPrimitiveJavaObject(v).toString()));
+    result.set(pseudonymizer().pseudonym(in.getPrimitiveJavaObject(v).toString()));
     return result;
   }
 

@@ -42,7 +42,7 @@ public final class BkRecordViolations extends GenericUDF {
     Arguments.count(NAME, args, 2, 2);
     Schema schema = SchemaArgument.load(NAME, 0, Arguments.constantText(NAME, args, 0, "schema"));
     in = Arguments.text(NAME, args, 1, "line");
-    records = Records.raw(schema);
+    records = Records.checker(schema);
     return ObjectInspectorFactory.getStandardListObjectInspector(BkViolations.violationInspector());
   }
 

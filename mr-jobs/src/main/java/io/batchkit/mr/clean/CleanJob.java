@@ -4,6 +4,7 @@ import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaParser;
 import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.HmacKey;
 import io.batchkit.mr.common.InputFiles;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
@@ -106,6 +107,7 @@ public final class CleanJob extends JobTool {
               + "); check the --schema path");
     }
     Schema schema = SchemaParser.parse(yaml, schemaLocation);
+    HmacKey.forSchema(NAME, schema, conf);
     RowFormat format;
     try {
       format = RowFormat.parse(args.get("output-format", "text"));

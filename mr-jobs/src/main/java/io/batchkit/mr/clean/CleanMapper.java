@@ -7,6 +7,7 @@ import io.batchkit.core.record.RawRecords;
 import io.batchkit.core.record.Records;
 import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Schema;
+import io.batchkit.mr.common.HmacKey;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
 import java.io.IOException;
@@ -50,7 +51,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
   protected void setup(Context context) throws IOException {
     Configuration conf = context.getConfiguration();
     Schema schema = JobSchema.load(conf);
-    records = Records.raw(schema);
+    records = Records.raw(schema, HmacKey.inTask(schema, conf));
     format = RowFormat.parse(conf.get(CleanConfigKeys.FORMAT, "text"));
     keys = new KeyColumns(schema);
     dedupe = context.getNumReduceTasks() > 0;

@@ -6,6 +6,7 @@ import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaParser;
 import io.batchkit.core.schema.SchemaWriter;
 import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.HmacKey;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
@@ -113,6 +114,9 @@ public final class EnrichJob extends JobTool {
     Object[] lookupYaml =
         lookupInput.schemaYaml(NAME, args.get("lookup-schema", null), "lookup-schema", conf);
     Schema lookupSchema = SchemaParser.parse((byte[]) lookupYaml[0], (String) lookupYaml[1]);
+    if (lookupInput.kind() == DatasetInput.Kind.RAW) {
+      HmacKey.forSchema(NAME, lookupSchema, conf);
+    }
     JobSchema.store(jc, LOOKUP_SLOT, (byte[]) lookupYaml[0], (String) lookupYaml[1]);
     String on = args.required(NAME, "on");
     String prefix = args.get("prefix", "");
@@ -256,7 +260,7 @@ public final class EnrichJob extends JobTool {
       Configuration conf, DatasetInput lookup, Schema lookupSchema, JoinSpec join)
       throws IOException {
     LookupTable table = new LookupTable(join.width());
-    Records source = DatasetInput.records(lookupSchema, lookup.kind());
+    Records source = DatasetInput.records(lookupSchema, lookup.kind(), conf);
     for (FileStatus f : lookup.files()) {
       try (InputStream in = open(f.getPath(), conf)) {
         table.load(f.getPath().toString(), in, source, join);

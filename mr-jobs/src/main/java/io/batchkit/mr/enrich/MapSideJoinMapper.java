@@ -32,7 +32,7 @@ public class MapSideJoinMapper extends RowMapper<NullWritable, Text> {
     Schema lookupSchema = JobSchema.load(conf, EnrichJob.LOOKUP_SLOT);
     Records source =
         DatasetInput.records(
-            lookupSchema, DatasetInput.Kind.valueOf(conf.get(EnrichConfigKeys.LOOKUP_KIND)));
+            lookupSchema, DatasetInput.Kind.valueOf(conf.get(EnrichConfigKeys.LOOKUP_KIND)), conf);
     URI[] cached = context.getCacheFiles();
     for (int i = 0; i < cached.length; i++) {
       // The localised copy (a symlink in the task's directory) when there is one.

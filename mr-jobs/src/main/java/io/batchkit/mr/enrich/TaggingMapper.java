@@ -32,7 +32,8 @@ public class TaggingMapper extends RowMapper<Text, PartitionedRow> {
         lookup
             ? DatasetInput.records(
                 JobSchema.load(conf, EnrichJob.LOOKUP_SLOT),
-                DatasetInput.Kind.valueOf(conf.get(EnrichConfigKeys.LOOKUP_KIND)))
+                DatasetInput.Kind.valueOf(conf.get(EnrichConfigKeys.LOOKUP_KIND)),
+                conf)
             : DatasetInput.rowSource(conf);
     open(
         context,

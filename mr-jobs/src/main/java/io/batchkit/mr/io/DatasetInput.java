@@ -4,6 +4,7 @@ import io.batchkit.core.record.Records;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaParser;
 import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.HmacKey;
 import io.batchkit.mr.common.InputFiles;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.UsageException;
@@ -151,6 +152,10 @@ public final class DatasetInput {
       throws UsageException, IOException {
     Object[] yaml = schemaYaml(job, args, jobConf);
     Schema schema = SchemaParser.parse((byte[]) yaml[0], (String) yaml[1]);
+    if (kind == Kind.RAW) {
+      // Refuse now, in one line, rather than in every task.
+      HmacKey.forSchema(job, schema, jobConf);
+    }
     JobSchema.store(jobConf, (byte[]) yaml[0], (String) yaml[1]);
     return schema;
   }
@@ -169,12 +174,16 @@ public final class DatasetInput {
 
   /** The task-side reader of this job's records. */
   public static Records rowSource(Configuration conf) {
-    return records(JobSchema.load(conf), kind(conf));
+    return records(JobSchema.load(conf), kind(conf), conf);
   }
 
-  /** The front end that reads records of this kind. */
-  public static Records records(Schema schema, Kind kind) {
-    return Records.of(schema, kind == Kind.RAW);
+  /**
+   * The front end that reads records of this kind; raw CSV with the key of its pseudonymised
+   * columns ({@link HmacKey}).
+   */
+  public static Records records(Schema schema, Kind kind, Configuration conf) {
+    return Records.of(
+        schema, kind == Kind.RAW, kind == Kind.RAW ? HmacKey.inTask(schema, conf) : null);
   }
 
   public static Kind kind(Configuration conf) {

@@ -16,7 +16,7 @@ public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, Profi
   @Override
   protected void setup(Context context) {
     Configuration conf = context.getConfiguration();
-    profiler = new Profiler(JobSchema.load(conf), DatasetInput.kind(conf));
+    profiler = new Profiler(JobSchema.load(conf), DatasetInput.kind(conf), conf);
   }
 
   @Override

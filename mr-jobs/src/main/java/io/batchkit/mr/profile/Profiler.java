@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * Profiles records, every column in one pass, free of Hadoop: the mapper runs one per task, the
@@ -29,9 +30,9 @@ public final class Profiler {
   private long read;
   private long valid;
 
-  public Profiler(Schema schema, DatasetInput.Kind kind) {
+  public Profiler(Schema schema, DatasetInput.Kind kind, Configuration conf) {
     this.schema = schema;
-    this.records = DatasetInput.records(schema, kind);
+    this.records = DatasetInput.records(schema, kind, conf);
     this.columns = new ColumnProfile[schema.columns().size()];
     this.bad = new ArrayList<>();
     this.badNull = new boolean[columns.length];

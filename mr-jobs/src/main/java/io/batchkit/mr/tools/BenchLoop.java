@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.util.LineReader;
 
@@ -106,7 +107,7 @@ public final class BenchLoop {
             args.get("filter", null),
             null,
             false);
-    Records rows = DatasetInput.records(schema, DatasetInput.Kind.RAW);
+    Records rows = DatasetInput.records(schema, DatasetInput.Kind.RAW, new Configuration());
     Map<String, Partials> groups = new HashMap<>();
     long n =
         lines(
@@ -132,7 +133,7 @@ public final class BenchLoop {
   }
 
   static long profile(Schema schema, Path input, Path output) throws Exception {
-    Profiler profiler = new Profiler(schema, DatasetInput.Kind.RAW);
+    Profiler profiler = new Profiler(schema, DatasetInput.Kind.RAW, new Configuration());
     long n = lines(input, profiler::record);
     List<Map<String, Object>> columns = new ArrayList<>();
     ColumnProfile[] cs = profiler.columns();

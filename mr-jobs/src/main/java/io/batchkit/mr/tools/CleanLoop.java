@@ -9,6 +9,7 @@ import io.batchkit.core.record.RawRecords;
 import io.batchkit.core.record.Records;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaParser;
+import io.batchkit.mr.common.HmacKey;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * {@code bench-clean-loop}: the benchmark baseline. A plain single-threaded loop over one file that
@@ -63,7 +65,7 @@ public final class CleanLoop {
     }
     long started = System.nanoTime();
     Schema schema = SchemaParser.parse(schemaFile);
-    RawRecords records = Records.raw(schema);
+    RawRecords records = Records.raw(schema, HmacKey.inTask(schema, new Configuration()));
     KeyColumns keys = new KeyColumns(schema);
     StringBuilder row = new StringBuilder(256);
     Map<String, Writer> writers = new HashMap<>();

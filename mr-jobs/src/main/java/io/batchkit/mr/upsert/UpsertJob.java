@@ -2,6 +2,7 @@ package io.batchkit.mr.upsert;
 
 import io.batchkit.core.schema.Schema;
 import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.HmacKey;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
@@ -117,6 +118,9 @@ public final class UpsertJob extends JobTool {
     Configuration jc = job.getConfiguration();
     DatasetInput schemaFrom = sources.get(0) != null ? sources.get(0) : sources.get(1);
     Schema schema = schemaFrom.loadSchema(NAME, args, jc);
+    if (anyRaw) {
+      HmacKey.forSchema(NAME, schema, conf);
+    }
     if (schema.keys().isEmpty()) {
       throw new UsageException(
           NAME + ": the schema " + schema.source() + " declares no keys; upsert merges by key");

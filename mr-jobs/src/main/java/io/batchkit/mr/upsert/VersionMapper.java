@@ -42,7 +42,7 @@ public class VersionMapper extends RowMapper<Text, Version> {
     }
     open(
         context,
-        DatasetInput.records(schema, kind),
+        DatasetInput.records(schema, kind, conf),
         tag == 0 ? UpsertCounter.SNAPSHOT_READ : UpsertCounter.BATCH_READ,
         UpsertCounter.INVALID);
     keyColumns = schema.keyIndexes();
