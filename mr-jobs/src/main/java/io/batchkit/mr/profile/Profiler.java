@@ -14,9 +14,10 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * Profiles records, every column in one pass, free of Hadoop: the mapper runs one per task, the
- * single-threaded baseline one over all input. Raw CSV goes through {@code clean}'s rules, so a
- * column's violations are counted by rule exactly as {@code clean} would quarantine them.
+ * Profiles records, every column in one pass, free of Hadoop's task API (the configuration only
+ * supplies the key of pseudonymised columns): the mapper runs one per task, the single-threaded
+ * baseline one over all input. Records come through the front end ({@link Records}), so a column's
+ * violations are counted by rule exactly as {@code clean} would quarantine them.
  */
 public final class Profiler {
   private final Schema schema;
