@@ -37,7 +37,9 @@ public final class SchemaWriter {
       }
       y.append("}\n");
     }
-    if (!schema.keys().isEmpty()) {
+    // The key, if its columns are all written (a job may write fewer columns than it read).
+    List<String> names = columns.stream().map(Column::name).toList();
+    if (!schema.keys().isEmpty() && names.containsAll(schema.keys())) {
       y.append("keys: [");
       for (int i = 0; i < schema.keys().size(); i++) {
         y.append(i > 0 ? ", " : "").append(quote(schema.keys().get(i)));

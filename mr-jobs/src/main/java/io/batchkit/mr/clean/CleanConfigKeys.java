@@ -10,5 +10,8 @@ public final class CleanConfigKeys {
 
   public static final String INPUTS = "batchkit.clean.inputs";
 
+  /** The indexes of the columns written ({@code --columns}, {@code --drop}); unset: all. */
+  public static final String COLUMNS = "batchkit.clean.columns";
+
   private CleanConfigKeys() {}
 }

@@ -1,9 +1,12 @@
 package io.batchkit.mr.clean;
 
 import io.batchkit.core.io.RowFormat;
+import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaParser;
+import io.batchkit.core.schema.SchemaWriter;
 import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.ColumnSelection;
 import io.batchkit.mr.common.HmacKey;
 import io.batchkit.mr.common.InputFiles;
 import io.batchkit.mr.common.JobTool;
@@ -68,6 +71,8 @@ public final class CleanJob extends JobTool {
           "  --output-format F   text (default: Hive delimited text, tab, \\N null, backslash escapes)",
           "                      or csv (RFC 4180 with a header line)",
           "  --compress C        none (default), gzip, snappy or zstd (zstd needs Hadoop's native library)",
+          "  --columns a,b,c     write only these columns, in this order (rules still check every column)",
+          "  --drop x,y          write every column but these",
           "",
           "Generic options (before the job's own): -D key=value, -conf file, -files, -libjars.",
           "Exit codes: 0 done, 1 the job failed, 2 a usage, schema or path problem.");
@@ -80,7 +85,7 @@ public final class CleanJob extends JobTool {
     super(
         NAME,
         USAGE,
-        Set.of("schema", "input", "output", "output-format", "compress"),
+        Set.of("schema", "input", "output", "output-format", "compress", "columns", "drop"),
         Set.of("dedupe", "overwrite"),
         out,
         err);
@@ -114,6 +119,8 @@ public final class CleanJob extends JobTool {
     } catch (IllegalArgumentException e) {
       throw new UsageException(NAME + ": --output-format: " + e.getMessage());
     }
+    ColumnSelection selection =
+        ColumnSelection.parse(NAME, schema, args.get("columns", null), args.get("drop", null));
     String compress = args.get("compress", "none");
     boolean dedupe = args.has("dedupe");
     List<FileStatus> inputs = InputFiles.list(NAME, args.all("input"), conf);
@@ -124,6 +131,9 @@ public final class CleanJob extends JobTool {
     Configuration jc = job.getConfiguration();
     JobSchema.store(jc, yaml, schemaLocation);
     jc.set(CleanConfigKeys.FORMAT, format.id());
+    if (selection != null) {
+      selection.store(jc, CleanConfigKeys.COLUMNS);
+    }
     StringBuilder list = new StringBuilder();
     for (FileStatus f : inputs) {
       FileInputFormat.addInputPath(job, f.getPath());
@@ -203,10 +213,16 @@ public final class CleanJob extends JobTool {
           .output("partitioned_by", schema.partition().name())
           .output("partitions", partitions(output, conf));
     }
+    if (selection != null) {
+      manifest.output("columns", selection.columns(schema).stream().map(Column::name).toList());
+    }
     manifest.section("dedupe", dedupe);
     finish(
         output,
-        derivedSchema(schema, "rows of " + schema.name() + " that passed batchkit clean"),
+        SchemaWriter.derived(
+            schema,
+            selection == null ? schema.columns() : selection.columns(schema),
+            "rows of " + schema.name() + " that passed batchkit clean"),
         manifest);
     out.print(summary(schema, manifest, rules, output, Duration.between(started(), finished)));
     return 0;

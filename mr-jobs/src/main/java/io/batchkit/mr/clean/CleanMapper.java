@@ -7,6 +7,7 @@ import io.batchkit.core.record.RawRecords;
 import io.batchkit.core.record.Records;
 import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Schema;
+import io.batchkit.mr.common.ColumnSelection;
 import io.batchkit.mr.common.HmacKey;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
@@ -30,6 +31,8 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
   private RawRecords records;
   private RowFormat format;
   private KeyColumns keys;
+  private int[] kept;
+  private Object[] projected;
   private CleanOutput output;
   private boolean dedupe;
   private String file;
@@ -54,6 +57,8 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
     records = Records.raw(schema, HmacKey.inTask(schema, conf));
     format = RowFormat.parse(conf.get(CleanConfigKeys.FORMAT, "text"));
     keys = new KeyColumns(schema);
+    kept = ColumnSelection.load(conf, CleanConfigKeys.COLUMNS);
+    projected = kept == null ? null : new Object[kept.length];
     dedupe = context.getNumReduceTasks() > 0;
     output =
         new CleanOutput(
@@ -98,7 +103,8 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
         readCount.increment(1);
         Object[] values = records.values();
         row.setLength(0);
-        format.append(values, row);
+        format.append(
+            kept == null ? values : ColumnSelection.project(kept, values, projected), row);
         if (dedupe) {
           byte[] k = keys.text(values).getBytes(StandardCharsets.UTF_8);
           // The file's index and the record's offset order a key's records as the input does.

@@ -2,10 +2,13 @@ package io.batchkit.mr.clean;
 
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.schema.Schema;
+import io.batchkit.mr.common.ColumnSelection;
 import io.batchkit.mr.common.QuarantineLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
@@ -26,7 +29,12 @@ final class CleanOutput {
     this.outputs = new MultipleOutputs<>(context);
     RowFormat format =
         RowFormat.parse(context.getConfiguration().get(CleanConfigKeys.FORMAT, "text"));
-    this.header = format.header(schema.columns().stream().map(c -> c.name()).toList());
+    int[] kept = ColumnSelection.load(context.getConfiguration(), CleanConfigKeys.COLUMNS);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < (kept == null ? schema.columns().size() : kept.length); i++) {
+      names.add(schema.columns().get(kept == null ? i : kept[i]).name());
+    }
+    this.header = format.header(names);
   }
 
   void clean(String partitionDir, String row) throws IOException, InterruptedException {

@@ -4,8 +4,11 @@ import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.io.TextRowDecoder;
 import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Schema;
+import io.batchkit.mr.common.ColumnSelection;
 import io.batchkit.mr.io.JobSchema;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -32,6 +35,25 @@ public class ColumnarReducer extends Reducer<Text, Text, NullWritable, Text> {
   protected void setup(Context context) throws IOException, InterruptedException {
     Configuration conf = context.getConfiguration();
     schema = JobSchema.load(conf);
+    int[] kept = ColumnSelection.load(conf, ConvertConfigKeys.COLUMNS);
+    if (kept != null) {
+      // The rows the mapper sent hold the kept columns only, in their order.
+      List<Column> columns = new ArrayList<>();
+      for (int i : kept) {
+        columns.add(schema.columns().get(i));
+      }
+      schema =
+          new Schema(
+              schema.name(),
+              schema.description(),
+              schema.format(),
+              schema.nulls(),
+              columns,
+              List.of(),
+              schema.partition(),
+              schema.sha256(),
+              schema.source());
+    }
     decoder = new TextRowDecoder(schema.columns().stream().map(Column::type).toList());
     values = new Object[schema.columns().size()];
     format = ColumnarWriter.Format.valueOf(conf.get(ConvertConfigKeys.FORMAT));

@@ -14,5 +14,8 @@ public final class ConvertConfigKeys {
 
   public static final String BINS = "batchkit.convert.bins";
 
+  /** The indexes of the columns written ({@code --columns}, {@code --drop}); unset: all. */
+  public static final String COLUMNS = "batchkit.convert.columns";
+
   private ConvertConfigKeys() {}
 }

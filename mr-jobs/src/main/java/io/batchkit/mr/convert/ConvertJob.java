@@ -1,7 +1,10 @@
 package io.batchkit.mr.convert;
 
+import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Schema;
+import io.batchkit.core.schema.SchemaWriter;
 import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.ColumnSelection;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
@@ -56,6 +59,8 @@ public final class ConvertJob extends JobTool {
           "  --format F          parquet (default) or orc",
           "  --compression C     snappy (default), gzip, zstd or none",
           "  --target-file-size N  aim for files of about N bytes (k, m, g suffixes); default 128m",
+          "  --columns a,b,c     write only these columns, in this order",
+          "  --drop x,y          write every column but these",
           "  --overwrite         replace OUT if it exists",
           "",
           "Types as Hive maps them: decimal(p,s), date, timestamp (Parquet INT96, ORC timestamp; UTC),",
@@ -69,7 +74,15 @@ public final class ConvertJob extends JobTool {
     super(
         NAME,
         USAGE,
-        Set.of("schema", "input", "output", "format", "compression", "target-file-size"),
+        Set.of(
+            "schema",
+            "input",
+            "output",
+            "format",
+            "compression",
+            "target-file-size",
+            "columns",
+            "drop"),
         Set.of("overwrite"),
         out,
         err);
@@ -103,6 +116,11 @@ public final class ConvertJob extends JobTool {
     long target = Args.bytes(NAME, args.get("target-file-size", "128m"));
     if (target < 1024) {
       throw new UsageException(NAME + ": --target-file-size must be at least 1k");
+    }
+    ColumnSelection selection =
+        ColumnSelection.parse(NAME, schema, args.get("columns", null), args.get("drop", null));
+    if (selection != null) {
+      selection.store(jc, ConvertConfigKeys.COLUMNS);
     }
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
 
@@ -179,9 +197,15 @@ public final class ConvertJob extends JobTool {
             .section("files", files)
             .output("data", data.toString())
             .output("format", format.name().toLowerCase(Locale.ROOT));
+    if (selection != null) {
+      manifest.output("columns", selection.columns(schema).stream().map(Column::name).toList());
+    }
     finish(
         output,
-        derivedSchema(schema, schema.name() + " as " + format.name().toLowerCase(Locale.ROOT)),
+        SchemaWriter.derived(
+            schema,
+            selection == null ? schema.columns() : selection.columns(schema),
+            schema.name() + " as " + format.name().toLowerCase(Locale.ROOT)),
         manifest);
     out.printf(
         Locale.ROOT,

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -110,6 +111,50 @@ class ConvertJobTest {
     assertTrue(s.contains("optional fixed_len_byte_array(5) fare (DECIMAL(10,2))"), s);
     assertTrue(s.contains("optional binary note (STRING)"), s);
     assertEquals(got.size(), Trips.manifest(out).at("/counts/written").asLong());
+  }
+
+  @Test
+  void columnsKeepsTheNamedColumnsInTheirOrderAndTheSchemaFollows() throws Exception {
+    Path out = dir.resolve("cols");
+    JobRun r = convert(out, "--columns", "note, vendor_id,pickup_at");
+    assertEquals(0, r.exit(), r.err());
+    List<String> got = new ArrayList<>();
+    MessageType schema = null;
+    for (Path f : OutputFiles.files(out.resolve("data"))) {
+      try (ParquetReader<Group> reader =
+          ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(f.toUri()))
+              .withConf(new Configuration())
+              .build()) {
+        for (Group g = reader.read(); g != null; g = reader.read()) {
+          schema = (MessageType) g.getType();
+          got.add(
+              (g.getFieldRepetitionCount("note") == 0 ? "null" : g.getString("note", 0))
+                  + "|"
+                  + g.getInteger("vendor_id", 0));
+        }
+      }
+    }
+    List<String> want = new ArrayList<>();
+    for (String[] row : Trips.rows(Trips.cleaned().resolve("clean/clean"))) {
+      want.add(row[9] + "|" + row[0]);
+    }
+    got.sort(null);
+    want.sort(null);
+    assertEquals(want, got);
+    assertEquals(
+        List.of("note", "vendor_id", "pickup_at"),
+        schema.getFields().stream().map(t -> t.getName()).toList());
+    String yaml = Files.readString(out.resolve("_SCHEMA.yaml"));
+    assertTrue(yaml.indexOf("name: \"note\"") < yaml.indexOf("name: \"vendor_id\""), yaml);
+    assertTrue(!yaml.contains("\"fare\""), yaml);
+    assertEquals(
+        "[\"note\",\"vendor_id\",\"pickup_at\"]",
+        Trips.manifest(out).at("/outputs/columns").toString());
+    // The partition is derived from pickup_at: dropping it is refused in one line.
+    JobRun refused = convert(dir.resolve("drop"), "--drop", "pickup_at");
+    assertEquals(2, refused.exit());
+    assertTrue(
+        refused.err().contains("is derived from pickup_at: keep that column"), refused.err());
   }
 
   @Test
