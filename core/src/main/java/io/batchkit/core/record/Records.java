@@ -116,11 +116,6 @@ public abstract class Records {
     return violations;
   }
 
-  /** The value of the schema's partition column for the current row, e.g. {@code 2024-01-31}. */
-  public final String partitionValue() {
-    return partitions == null ? null : partitions.value(values[partitionSource]);
-  }
-
   /** The partition directory for the current row, or "" without partitioning. */
   public final String partitionDir() {
     return partitions == null ? "" : partitions.directory(values[partitionSource]);
@@ -131,7 +126,7 @@ public abstract class Records {
   }
 
   /** Line breaks inside a record (\n, \r\n or \r), as the record splitter counts them. */
-  public static int lineBreaks(byte[] bytes, int length) {
+  private static int lineBreaks(byte[] bytes, int length) {
     int n = 0;
     for (int i = 0; i < length; i++) {
       if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == length || bytes[i + 1] != '\n'))) {
