@@ -4,12 +4,14 @@ import io.batchkit.mr.aggregate.AggregateJob;
 import io.batchkit.mr.clean.CleanJob;
 import io.batchkit.mr.convert.ConvertJob;
 import io.batchkit.mr.enrich.EnrichJob;
+import io.batchkit.mr.infer.InferJob;
 import io.batchkit.mr.pipeline.PipelineRunner;
 import io.batchkit.mr.profile.ProfileJob;
 import io.batchkit.mr.split.SplitJob;
 import io.batchkit.mr.tools.BenchLoop;
 import io.batchkit.mr.tools.CleanLoop;
 import io.batchkit.mr.tools.DdlCommand;
+import io.batchkit.mr.tools.TicketGenerator;
 import io.batchkit.mr.tools.TripGenerator;
 import io.batchkit.mr.upsert.UpsertJob;
 import java.io.PrintStream;
@@ -30,6 +32,7 @@ public final class BatchkitDriver {
   /** Job name to [class, description], in the order they are listed. */
   static Map<String, Object[]> jobs() {
     Map<String, Object[]> jobs = new LinkedHashMap<>();
+    jobs.put(InferJob.NAME, new Object[] {InferJob.class, InferJob.DESCRIPTION});
     jobs.put(CleanJob.NAME, new Object[] {CleanJob.class, CleanJob.DESCRIPTION});
     jobs.put(ProfileJob.NAME, new Object[] {ProfileJob.class, ProfileJob.DESCRIPTION});
     jobs.put(AggregateJob.NAME, new Object[] {AggregateJob.class, AggregateJob.DESCRIPTION});
@@ -40,6 +43,8 @@ public final class BatchkitDriver {
     jobs.put(PipelineRunner.NAME, new Object[] {Run.class, PipelineRunner.DESCRIPTION});
     jobs.put(DdlCommand.NAME, new Object[] {DdlCommand.class, DdlCommand.DESCRIPTION});
     jobs.put(TripGenerator.NAME, new Object[] {TripGenerator.class, TripGenerator.DESCRIPTION});
+    jobs.put(
+        TicketGenerator.NAME, new Object[] {TicketGenerator.class, TicketGenerator.DESCRIPTION});
     jobs.put(CleanLoop.NAME, new Object[] {CleanLoop.class, CleanLoop.DESCRIPTION});
     jobs.put(BenchLoop.NAME, new Object[] {BenchLoop.class, BenchLoop.DESCRIPTION});
     return jobs;
@@ -48,6 +53,7 @@ public final class BatchkitDriver {
   /** The jobs a pipeline step may name. */
   public static Map<String, BiFunction<PrintStream, PrintStream, Tool>> pipelineJobs() {
     Map<String, BiFunction<PrintStream, PrintStream, Tool>> jobs = new LinkedHashMap<>();
+    jobs.put(InferJob.NAME, InferJob::new);
     jobs.put(CleanJob.NAME, CleanJob::new);
     jobs.put(ProfileJob.NAME, ProfileJob::new);
     jobs.put(AggregateJob.NAME, AggregateJob::new);

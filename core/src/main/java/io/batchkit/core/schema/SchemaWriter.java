@@ -63,7 +63,8 @@ public final class SchemaWriter {
     return Column.builder(name, type).description(description).build();
   }
 
-  private static String quote(String s) {
+  /** A YAML double-quoted scalar. */
+  public static String quote(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

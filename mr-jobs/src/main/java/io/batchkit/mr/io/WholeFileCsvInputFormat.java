@@ -32,16 +32,26 @@ public class WholeFileCsvInputFormat extends FileInputFormat<LongWritable, Text>
 
   @Override
   public RecordReader<LongWritable, Text> createRecordReader(
-      InputSplit split, TaskAttemptContext context) {
-    return new Reader();
+      InputSplit split, TaskAttemptContext context) throws IOException {
+    return new Reader(format(context.getConfiguration()));
+  }
+
+  /** How the files are written: the job's schema's format. */
+  protected CsvFormatSpec format(Configuration conf) throws IOException {
+    return JobSchema.load(conf).format();
   }
 
   static final class Reader extends RecordReader<LongWritable, Text> {
     private final LongWritable key = new LongWritable();
     private final Text value = new Text();
+    private final CsvFormatSpec format;
     private InputStream in;
     private CsvRecordSplitter splitter;
     private long fileLength;
+
+    Reader(CsvFormatSpec format) {
+      this.format = format;
+    }
 
     @Override
     public void initialize(InputSplit genericSplit, TaskAttemptContext context) throws IOException {
@@ -55,7 +65,6 @@ public class WholeFileCsvInputFormat extends FileInputFormat<LongWritable, Text>
       if (codec != null) {
         in = codec.createInputStream(in);
       }
-      CsvFormatSpec format = JobSchema.load(conf).format();
       splitter = new CsvRecordSplitter(in, format.quote(), format.escape(), true);
     }
 

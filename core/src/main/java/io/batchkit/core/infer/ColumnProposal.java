@@ -1,0 +1,322 @@
+package io.batchkit.core.infer;
+
+import static io.batchkit.core.schema.SchemaWriter.quote;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One column of a proposed schema, decided from its evidence: the narrowest type every value fits
+ * (boolean, int, bigint, decimal of a fixed scale, double, date, timestamp, else string), {@code
+ * required} when no null was seen, bounds from the data, {@code allowed} for a string of few
+ * values, {@code trim} where values carry padding; written with the evidence as comments.
+ */
+public final class ColumnProposal {
+  /** At most this many distinct values make an {@code allowed} list... */
+  static final int ALLOWED_MAX = 12;
+
+  /** ...when each is seen this many times on average, so the list is unlikely to be partial. */
+  static final int ALLOWED_REPEATS = 10;
+
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
+  final String name;
+  final String type;
+  final List<String> formats;
+  final boolean required;
+  final List<String> allowed;
+  final String min;
+  final String max;
+  final boolean trim;
+  final boolean pseudonymize;
+  final List<String> evidence = new ArrayList<>();
+
+  private ColumnProposal(
+      String name,
+      String type,
+      List<String> formats,
+      ColumnEvidence e,
+      boolean pseudonymize,
+      boolean bounds) {
+    this.name = name;
+    this.pseudonymize = pseudonymize && type.equals("string");
+    this.type = type;
+    this.formats = formats;
+    this.required = e.values > 0 && total(e.nulls) == 0;
+    boolean string = type.equals("string");
+    this.trim = string && e.padded > 0;
+    this.allowed =
+        string
+                && !this.pseudonymize
+                && !e.manyDistinct
+                && !e.distinct.isEmpty()
+                && e.distinct.size() <= ALLOWED_MAX
+                && e.values >= (long) ALLOWED_REPEATS * e.distinct.size()
+            ? e.distinct.keySet().stream().sorted().toList()
+            : null;
+    String lo = null;
+    String hi = null;
+    if (bounds) {
+      switch (type) {
+        case "int", "bigint", "double" -> {
+          lo = plain(e.min);
+          hi = plain(e.max);
+        }
+        case "date" -> {
+          lo = e.minDate == null ? null : e.minDate.toString();
+          hi = e.maxDate == null ? null : e.maxDate.toString();
+        }
+        case "timestamp" -> {
+          lo = e.minTimestamp == null ? null : floor(e.minTimestamp);
+          hi = e.maxTimestamp == null ? null : ceiling(e.maxTimestamp);
+        }
+        default -> {
+          if (type.startsWith("decimal")) {
+            lo = plain(e.min);
+            hi = plain(e.max);
+          }
+        }
+      }
+    }
+    this.min = lo;
+    this.max = hi;
+    describe(e);
+  }
+
+  /** The proposal for a column named {@code name} with this evidence. */
+  public static ColumnProposal of(
+      String name, ColumnEvidence e, boolean pseudonymize, boolean bounds) {
+    long n = e.values;
+    if (n > 0 && !pseudonymize) {
+      if (e.fits[ColumnEvidence.BOOLEAN] == n) {
+        return new ColumnProposal(name, "boolean", List.of(), e, false, bounds);
+      }
+      if (e.fits[ColumnEvidence.INT] == n) {
+        return new ColumnProposal(name, "int", List.of(), e, false, bounds);
+      }
+      if (e.fits[ColumnEvidence.BIGINT] == n) {
+        return new ColumnProposal(name, "bigint", List.of(), e, false, bounds);
+      }
+      if (e.fits[ColumnEvidence.DECIMAL] == n && e.minScale == e.maxScale) {
+        // Two more integer digits than seen, so values 100 times larger still fit.
+        int p = Math.min(38, e.maxIntDigits + 2 + e.maxScale);
+        return new ColumnProposal(
+            name, "decimal(" + p + "," + e.maxScale + ")", List.of(), e, false, bounds);
+      }
+      if (e.fits[ColumnEvidence.DOUBLE] == n) {
+        return new ColumnProposal(name, "double", List.of(), e, false, bounds);
+      }
+      if (!e.notTemporal) {
+        List<String> dates = cover(e.dateMasks, Candidates.DATE_FORMATS);
+        if (dates != null) {
+          return new ColumnProposal(name, "date", dates, e, false, bounds);
+        }
+        List<String> stamps = cover(e.timestampMasks, Candidates.TIMESTAMP_FORMATS);
+        if (stamps != null) {
+          return new ColumnProposal(name, "timestamp", stamps, e, false, bounds);
+        }
+      }
+    }
+    return new ColumnProposal(name, "string", List.of(), e, pseudonymize, bounds);
+  }
+
+  /**
+   * The fewest formats (greedily, most values first, then list order) that read every value, or
+   * null when some value fits none.
+   */
+  static List<String> cover(Map<Integer, Long> masks, List<String> formats) {
+    if (masks.isEmpty() || masks.getOrDefault(0, 0L) > 0) {
+      return null;
+    }
+    List<Integer> left = new ArrayList<>(masks.keySet());
+    List<String> chosen = new ArrayList<>();
+    while (!left.isEmpty()) {
+      int best = -1;
+      long bestCount = -1;
+      for (int f = 0; f < formats.size(); f++) {
+        long c = 0;
+        for (int m : left) {
+          if ((m & (1 << f)) != 0) {
+            c += masks.get(m);
+          }
+        }
+        if (c > bestCount) {
+          best = f;
+          bestCount = c;
+        }
+      }
+      int bit = 1 << best;
+      chosen.add(formats.get(best));
+      left.removeIf(m -> (m & bit) != 0);
+    }
+    return chosen;
+  }
+
+  private void describe(ColumnEvidence e) {
+    long nullCount = total(e.nulls);
+    StringBuilder line = new StringBuilder();
+    line.append(String.format("%,d values", e.values));
+    if (nullCount > 0) {
+      line.append(String.format(", %,d null (", nullCount));
+      List<String> seen = new ArrayList<>();
+      for (int i = 0; i < e.nulls.length; i++) {
+        if (e.nulls[i] > 0) {
+          seen.add(quote(Candidates.NULL_TOKENS.get(i)) + " x" + e.nulls[i]);
+        }
+      }
+      line.append(String.join(", ", seen)).append(')');
+    } else if (e.values > 0) {
+      line.append(", no null");
+    }
+    line.append("; ").append(typeEvidence(e));
+    evidence.add(line.toString());
+    if (!e.manyDistinct && !e.distinct.isEmpty()) {
+      evidence.add(
+          e.distinct.size()
+              + " distinct: "
+              + e.distinct.entrySet().stream()
+                  .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                  .limit(8)
+                  .map(x -> quote(shorten(x.getKey())) + " x" + x.getValue())
+                  .collect(Collectors.joining(", "))
+              + (e.distinct.size() > 8 ? ", ..." : ""));
+    } else if (e.manyDistinct) {
+      evidence.add(
+          "over "
+              + ColumnEvidence.DISTINCT_CAP
+              + " distinct values"
+              + (e.hashes != null && e.values > 1 ? ", none repeated" : ""));
+    }
+    if (trim) {
+      evidence.add(String.format("%,d values carry blanks around them: trimmed", e.padded));
+    }
+    if (pseudonymize) {
+      evidence.add("pseudonymised (--pseudonymize): written as HMAC-SHA256 hex");
+    }
+  }
+
+  private String typeEvidence(ColumnEvidence e) {
+    long n = e.values;
+    if (n == 0) {
+      return "no value: every field null, so string";
+    }
+    if (type.startsWith("decimal")) {
+      return "every value has "
+          + e.maxScale
+          + " decimals; up to "
+          + e.maxIntDigits
+          + " digits before the point (2 added)";
+    }
+    if (formats.size() > 0) {
+      String also = "";
+      if (type.equals("date") && formats.get(0).equals("MM/dd/yyyy") && fitsAll(e.dateMasks, 2)) {
+        also = " (dd/MM/yyyy fits too: no day above 12 seen; month first assumed)";
+      }
+      return type
+          + " in "
+          + formats.stream().map(f -> quote(f)).collect(Collectors.joining(", "))
+          + also;
+    }
+    if (!type.equals("string")) {
+      return type + " fits every value";
+    }
+    List<String> near = new ArrayList<>();
+    if (e.codes > 0) {
+      near.add(
+          String.format(
+              "%,d look numeric but are codes (leading zero, over 15 digits or a bare exponent: e.g. %s)",
+              e.codes, quote(shorten(e.code))));
+    }
+    if (e.fits[ColumnEvidence.DOUBLE] > 0 && e.fits[ColumnEvidence.DOUBLE] < n) {
+      near.add(
+          String.format("a number in %.1f%% of values", 100.0 * e.fits[ColumnEvidence.DOUBLE] / n));
+    }
+    return near.isEmpty() ? "string" : "string: " + String.join("; ", near);
+  }
+
+  private static boolean fitsAll(Map<Integer, Long> masks, int format) {
+    return !masks.isEmpty() && masks.keySet().stream().allMatch(m -> (m & (1 << format)) != 0);
+  }
+
+  /** The column as one YAML flow mapping, its evidence as comments above it. */
+  public void yaml(StringBuilder y) {
+    for (String line : evidence) {
+      y.append("  # ").append(line).append('\n');
+    }
+    y.append("  - {name: ").append(name).append(", type: ");
+    y.append(type.startsWith("decimal") ? quote(type) : type);
+    if (required) {
+      y.append(", required: true");
+    }
+    if (!formats.isEmpty()) {
+      y.append(", formats: [")
+          .append(formats.stream().map(f -> quote(f)).collect(Collectors.joining(", ")))
+          .append(']');
+    }
+    if (allowed != null) {
+      y.append(", allowed: [")
+          .append(allowed.stream().map(v -> quote(v)).collect(Collectors.joining(", ")))
+          .append(']');
+    }
+    if (min != null) {
+      y.append(", min: ").append(bound(min));
+    }
+    if (max != null) {
+      y.append(", max: ").append(bound(max));
+    }
+    if (trim) {
+      y.append(", normalize: [trim]");
+    }
+    if (pseudonymize) {
+      y.append(", pseudonymize: true");
+    }
+    y.append("}\n");
+  }
+
+  /** Numbers as they are, dates and timestamps quoted. */
+  private String bound(String v) {
+    return type.equals("date") || type.equals("timestamp") ? quote(v) : v;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public boolean required() {
+    return required;
+  }
+
+  private static long total(long[] counts) {
+    long t = 0;
+    for (long c : counts) {
+      t += c;
+    }
+    return t;
+  }
+
+  private static String plain(BigDecimal d) {
+    return d == null ? null : d.stripTrailingZeros().toPlainString();
+  }
+
+  private static String floor(LocalDateTime t) {
+    return SECONDS.format(t.withNano(0));
+  }
+
+  private static String ceiling(LocalDateTime t) {
+    return SECONDS.format(t.getNano() == 0 ? t : t.withNano(0).plusSeconds(1));
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+  }
+}

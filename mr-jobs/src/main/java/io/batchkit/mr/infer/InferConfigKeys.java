@@ -1,0 +1,26 @@
+package io.batchkit.mr.infer;
+
+/** What the infer driver hands its tasks. */
+public final class InferConfigKeys {
+  /** The dialect the driver guessed from the first file (delimiter, quote, header, encoding). */
+  public static final String DELIMITER = "batchkit.infer.delimiter";
+
+  public static final String QUOTE = "batchkit.infer.quote";
+  public static final String HEADER = "batchkit.infer.header";
+  public static final String ENCODING = "batchkit.infer.encoding";
+
+  /** The column names, one per line. */
+  public static final String NAMES = "batchkit.infer.names";
+
+  /** Records read per file at most; 0 for all. */
+  public static final String SAMPLE_ROWS = "batchkit.infer.sample.rows";
+
+  /** The reducer's inputs: the dataset name, the source, the options that shape the YAML. */
+  public static final String NAME = "batchkit.infer.name";
+
+  public static final String SOURCE = "batchkit.infer.source";
+  public static final String PSEUDONYMIZE = "batchkit.infer.pseudonymize";
+  public static final String BOUNDS = "batchkit.infer.bounds";
+
+  private InferConfigKeys() {}
+}

@@ -1,0 +1,249 @@
+package io.batchkit.mr.infer;
+
+import io.batchkit.core.infer.Dialect;
+import io.batchkit.core.schema.ColumnNames;
+import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.InputFiles;
+import io.batchkit.mr.common.JobTool;
+import io.batchkit.mr.common.UsageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.SequenceFile;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * {@code infer}: the crawler. Guesses the dialect from the first file's head, then reads every file
+ * (up to {@code --sample-rows} records each) in parallel, one task per file, and proposes a schema:
+ * names, types, formats, nulls, bounds, allowed values, a key. One reducer merges the evidence and
+ * checks the proposal on the tenth of records held out from learning, as clean would.
+ */
+public final class InferJob extends JobTool {
+  public static final String NAME = "infer";
+  public static final String DESCRIPTION =
+      "propose a schema for raw CSV files (the crawler): types, formats, nulls, bounds, a key";
+
+  /** Bytes of the first file read to guess its dialect. */
+  static final int HEAD = 1 << 20;
+
+  static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: hadoop jar batchkit-jobs.jar infer [generic options] --input IN --output SCHEMA.yaml [options]",
+          "",
+          "  " + DESCRIPTION + ".",
+          "",
+          "  --input IN          raw CSV files, directories or globs (.gz and other codecs too)",
+          "  --output F          where to write the proposed schema (YAML, any Hadoop filesystem)",
+          "  --name N            the dataset's name; default: the input's last path part",
+          "  --sample-rows N     records read per file at most (default 100000; 0: all)",
+          "  --header B          true or false: whether files start with a header (default: guessed)",
+          "  --pseudonymize C,D  columns (as named in the proposal) to write as HMAC pseudonyms",
+          "  --no-bounds         leave min/max out (the data's bounds refuse tomorrow's extremes)",
+          "  --overwrite         replace F if it exists",
+          "",
+          "The delimiter (, ; tab |), header and encoding are guessed from the first file; every",
+          "tenth record is held out and the proposal is checked on those, as clean would read them.",
+          "Exit codes: 0 done, 1 failed, 2 usage.");
+
+  public InferJob() {
+    this(System.out, System.err);
+  }
+
+  public InferJob(PrintStream out, PrintStream err) {
+    super(
+        NAME,
+        USAGE,
+        Set.of("input", "output", "name", "sample-rows", "header", "pseudonymize"),
+        Set.of("overwrite", "no-bounds"),
+        out,
+        err);
+  }
+
+  public static void main(String[] args) throws Exception {
+    System.exit(ToolRunner.run(new InferJob(), args));
+  }
+
+  @Override
+  protected int execute(Args args) throws Exception {
+    Configuration conf = getConf();
+    List<String> inputs = args.all("input");
+    List<FileStatus> files = InputFiles.list(NAME, inputs, conf);
+    Path output = new Path(args.required(NAME, "output"));
+    FileSystem outFs = output.getFileSystem(conf);
+    if (outFs.exists(output) && !args.has("overwrite")) {
+      throw new UsageException(
+          NAME + ": " + output + " exists; choose another --output or add --overwrite");
+    }
+    long sampleRows = sampleRows(args.get("sample-rows", "100000"));
+    Boolean header = header(args.get("header", null));
+    Dialect dialect = sniff(files.get(0).getPath(), conf, header);
+    String name = args.get("name", null);
+    if (name == null) {
+      name = ColumnNames.fold(new Path(inputs.get(0)).getName().replaceFirst("\\..*$", ""));
+      name = name.isEmpty() ? "dataset" : name;
+    } else if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new UsageException(NAME + ": --name must be letters, digits and _ (not " + name + ")");
+    }
+    String pseudonymize = args.get("pseudonymize", "");
+    for (String c : pseudonymize.split(",")) {
+      if (!c.isBlank() && !dialect.names().contains(c.strip())) {
+        throw new UsageException(
+            NAME
+                + ": --pseudonymize: no column '"
+                + c.strip()
+                + "' (columns: "
+                + String.join(", ", dialect.names())
+                + ")");
+      }
+    }
+    out.printf(
+        "%s: %d file(s); %s-delimited, %s, %s, %d columns: %s%n",
+        NAME,
+        files.size(),
+        describe(dialect.delimiter()),
+        dialect.header() ? "with a header" : "no header",
+        dialect.encoding().name(),
+        dialect.columns(),
+        String.join(", ", dialect.names()));
+
+    Job job = newJob("infer " + name);
+    Configuration jc = job.getConfiguration();
+    Dialects.store(jc, dialect);
+    jc.setLong(InferConfigKeys.SAMPLE_ROWS, sampleRows);
+    jc.set(InferConfigKeys.NAME, name);
+    jc.set(InferConfigKeys.SOURCE, files.size() + " file(s) under " + String.join(", ", inputs));
+    jc.set(InferConfigKeys.PSEUDONYMIZE, pseudonymize.replace(" ", ""));
+    jc.setBoolean(InferConfigKeys.BOUNDS, !args.has("no-bounds"));
+    for (FileStatus f : files) {
+      FileInputFormat.addInputPath(job, f.getPath());
+    }
+    job.setInputFormatClass(InferInputFormat.class);
+    job.setMapperClass(InferMapper.class);
+    job.setReducerClass(InferReducer.class);
+    job.setNumReduceTasks(1);
+    job.setMapOutputKeyClass(Text.class);
+    job.setMapOutputValueClass(BytesWritable.class);
+    job.setOutputKeyClass(Text.class);
+    job.setOutputValueClass(Text.class);
+    job.setOutputFormatClass(SequenceFileOutputFormat.class);
+    Path work =
+        new Path(output.getParent(), "." + output.getName() + ".infer-" + System.nanoTime());
+    FileOutputFormat.setOutputPath(job, work);
+    try {
+      if (!runJob(job, work)) {
+        return 1;
+      }
+      String yaml = null;
+      String check = null;
+      FileSystem fs = work.getFileSystem(conf);
+      for (FileStatus part : fs.globStatus(new Path(work, "part-r-*"))) {
+        try (SequenceFile.Reader r =
+            new SequenceFile.Reader(conf, SequenceFile.Reader.file(part.getPath()))) {
+          Text k = new Text();
+          Text v = new Text();
+          while (r.next(k, v)) {
+            if (k.equals(InferReducer.SCHEMA)) {
+              yaml = v.toString();
+            } else if (k.equals(InferReducer.CHECK)) {
+              check = v.toString();
+            }
+          }
+        }
+      }
+      Counters c = job.getCounters();
+      long learned = c.findCounter(InferCounter.LEARNED).getValue();
+      if (yaml == null || learned == 0) {
+        err.println(NAME + ": no record to learn from in " + String.join(", ", inputs));
+        return 1;
+      }
+      try (OutputStream os = outFs.create(output, true)) {
+        os.write(yaml.getBytes(StandardCharsets.UTF_8));
+      }
+      out.printf(
+          "%s: read %,d records (%,d learned from, %,d held out)%s%n",
+          NAME,
+          c.findCounter(InferCounter.READ).getValue(),
+          learned,
+          c.findCounter(InferCounter.HELD_OUT).getValue(),
+          c.findCounter(InferCounter.MULTILINE).getValue() > 0
+              ? String.format(
+                  "; %,d hold a quoted line break: multiline: true",
+                  c.findCounter(InferCounter.MULTILINE).getValue())
+              : "");
+      out.print(check.lines().map(l -> NAME + ": " + l + "\n").reduce("", String::concat));
+      out.println(NAME + ": wrote " + output + ": review it, then clean --schema " + output);
+      return 0;
+    } finally {
+      work.getFileSystem(conf).delete(work, true);
+    }
+  }
+
+  static Dialect sniff(Path file, Configuration conf, Boolean header) throws IOException {
+    FileSystem fs = file.getFileSystem(conf);
+    InputStream in = fs.open(file);
+    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
+    if (codec != null) {
+      in = codec.createInputStream(in);
+    }
+    byte[] head = new byte[HEAD];
+    int n = 0;
+    try (InputStream s = in) {
+      for (int r; n < head.length && (r = s.read(head, n, head.length - n)) > 0; ) {
+        n += r;
+      }
+      return Dialect.sniff(head, n, n < head.length || s.read() < 0, header);
+    }
+  }
+
+  private static long sampleRows(String text) throws UsageException {
+    try {
+      long n = Long.parseLong(text);
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new UsageException(NAME + ": --sample-rows must be a count >= 0 (0: all), not " + text);
+  }
+
+  private static Boolean header(String text) throws UsageException {
+    if (text == null) {
+      return null;
+    }
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new UsageException(NAME + ": --header must be true or false");
+    };
+  }
+
+  private static String describe(char d) {
+    return switch (d) {
+      case '\t' -> "tab";
+      case ',' -> "comma";
+      case ';' -> "semicolon";
+      case '|' -> "pipe";
+      default -> "'" + d + "'";
+    };
+  }
+}

@@ -1,0 +1,113 @@
+package io.batchkit.mr.infer;
+
+import io.batchkit.core.infer.Dialect;
+import io.batchkit.core.io.CsvRecordParser;
+import io.batchkit.core.io.MalformedRecordException;
+import io.batchkit.core.io.RecordDecoder;
+import java.io.IOException;
+import java.util.List;
+import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+
+/**
+ * Reads a file's records up to {@code --sample-rows} into evidence. Every tenth record is held out:
+ * its evidence is kept apart and its text sent on, for the reducer to check a schema learned
+ * without it, as Deequ checks its suggestions. Both evidences go out at the end under key {@link
+ * #EVIDENCE}, which sorts before {@link #HELD_OUT}.
+ */
+public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable> {
+  static final Text EVIDENCE = new Text("1");
+  static final Text HELD_OUT = new Text("2");
+  static final int HOLD_OUT_EVERY = 10;
+
+  private Dialect dialect;
+  private RecordDecoder decoder;
+  private CsvRecordParser parser;
+  private SampleEvidence learned;
+  private SampleEvidence heldOut;
+  private long sampleRows;
+  private long read;
+  private String file;
+  private final BytesWritable bytes = new BytesWritable();
+
+  @Override
+  protected void setup(Context context) {
+    dialect = Dialects.load(context.getConfiguration());
+    decoder = new RecordDecoder(dialect.encoding());
+    parser = new CsvRecordParser(dialect.format(true));
+    learned = new SampleEvidence(dialect.columns(), false);
+    heldOut = new SampleEvidence(dialect.columns(), true);
+    sampleRows = context.getConfiguration().getLong(InferConfigKeys.SAMPLE_ROWS, 0);
+    file = ((FileSplit) context.getInputSplit()).getPath().toString();
+  }
+
+  @Override
+  public void run(Context context) throws IOException, InterruptedException {
+    setup(context);
+    try {
+      // Stops reading at the sample's size: the rest of the file is never opened past it.
+      while ((sampleRows == 0 || read < sampleRows) && context.nextKeyValue()) {
+        map(context.getCurrentKey(), context.getCurrentValue(), context);
+      }
+    } finally {
+      cleanup(context);
+    }
+  }
+
+  @Override
+  protected void map(LongWritable offset, Text value, Context context)
+      throws IOException, InterruptedException {
+    String text = decoder.decode(value.getBytes(), value.getLength());
+    if (offset.get() == 0 && dialect.header()) {
+      learned.headers.put(file, text);
+      return;
+    }
+    if (text.isEmpty() && dialect.columns() > 1) {
+      return; // a blank line, skipped by clean too
+    }
+    read++;
+    context.getCounter(InferCounter.READ).increment(1);
+    boolean heldOut = read % HOLD_OUT_EVERY == 0;
+    SampleEvidence into = heldOut ? this.heldOut : learned;
+    if (heldOut) {
+      context.getCounter(InferCounter.HELD_OUT).increment(1);
+      byte[] b = value.copyBytes();
+      bytes.set(b, 0, b.length);
+      context.write(HELD_OUT, bytes);
+    } else {
+      context.getCounter(InferCounter.LEARNED).increment(1);
+    }
+    if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+      into.multiline++;
+      context.getCounter(InferCounter.MULTILINE).increment(1);
+    }
+    List<String> fields;
+    try {
+      fields = parser.parse(text);
+    } catch (MalformedRecordException e) {
+      fields = null;
+    }
+    if (fields == null || fields.size() != dialect.columns()) {
+      into.ragged++;
+      context.getCounter(InferCounter.RAGGED).increment(1);
+      return;
+    }
+    into.records++;
+    for (int c = 0; c < fields.size(); c++) {
+      into.columns.get(c).add(fields.get(c));
+    }
+    into.pairs.add(fields);
+  }
+
+  @Override
+  protected void cleanup(Context context) throws IOException, InterruptedException {
+    for (SampleEvidence e : List.of(learned, heldOut)) {
+      byte[] b = e.toBytes();
+      bytes.set(b, 0, b.length);
+      context.write(EVIDENCE, bytes);
+    }
+  }
+}

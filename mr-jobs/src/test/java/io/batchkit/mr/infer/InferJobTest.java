@@ -1,0 +1,251 @@
+package io.batchkit.mr.infer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchkit.core.schema.Column;
+import io.batchkit.core.schema.Schema;
+import io.batchkit.core.schema.SchemaParser;
+import io.batchkit.mr.clean.CleanJob;
+import io.batchkit.mr.testing.JobRun;
+import io.batchkit.mr.tools.TicketGenerator;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code infer} on files whose column types the test knows (the ticket generator writes each one in
+ * a known way): the proposal must be exactly the expected schema, and clean must take it.
+ */
+class InferJobTest {
+  static final int ROWS = 3_000;
+
+  @TempDir Path dir;
+
+  /** name|type|formats|required|allowed|normalize, for every column of a schema. */
+  static List<String> shape(Schema s) {
+    return s.columns().stream().map(InferJobTest::shape).toList();
+  }
+
+  static String shape(Column c) {
+    return String.join(
+        "|",
+        c.name(),
+        c.type().toString(),
+        String.valueOf(c.formats()),
+        c.required() ? "required" : "",
+        c.allowed() == null
+            ? ""
+            : new TreeSet<>(c.allowed().stream().map(String::valueOf).toList()).toString(),
+        c.normalize() == null || c.normalize().isEmpty() ? "" : c.normalize().toString());
+  }
+
+  JobRun infer(String... extra) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--output", dir.resolve("s.yaml").toString()));
+    args.addAll(List.of(extra));
+    return JobRun.run(JobRun.local(), InferJob::new, args.toArray(new String[0]));
+  }
+
+  @Test
+  void proposesTheTypesTheGeneratorWrote() throws Exception {
+    TicketGenerator.write(dir.resolve("in"), ROWS, 2, 7);
+    JobRun run = infer("--input", dir.resolve("in").toString(), "--name", "tickets");
+    assertEquals(0, run.exit(), run.err() + run.out());
+    String yaml = Files.readString(dir.resolve("s.yaml"));
+    Schema s = SchemaParser.parse(yaml.getBytes(StandardCharsets.UTF_8), "s.yaml");
+    assertEquals("tickets", s.name());
+    assertEquals(',', s.format().delimiter());
+    assertTrue(s.format().header());
+    assertTrue(s.format().multiline(), "notes hold quoted line breaks:\n" + yaml);
+    assertEquals(StandardCharsets.UTF_8, s.format().encoding());
+    assertEquals(
+        List.of(
+            "ticket_number|int|[]|required||",
+            "name|string|[]|required||",
+            "address|string|[]|required||[TRIM]",
+            "plate|string|[]|required||",
+            "state|string|[]|required|[CT, NJ, NY, PA]|[TRIM]",
+            "infraction_code|string|[]|required|[014, 021, 038, 046, 069, 071]|",
+            "issue_date|date|[MM/dd/yyyy]|required||",
+            "issued_at|timestamp|[MM/dd/yyyy hh:mm:ss a]|required||",
+            "fine|decimal(7,2)|[]|required||",
+            "paid|boolean|[]|required||",
+            "zip|string|[]|required||",
+            "meter_id|string|[]|required||",
+            "account|string|[]|required||",
+            "latitude|double|[]|required||",
+            "device_seq|bigint|[]|required||",
+            "hearing_date|date|[dd.MM.yyyy]|||",
+            "posted|date|[MMM dd yyyy]|required||",
+            "logged_at|timestamp|[yyyy-MM-dd HH:mm:ss]|required||",
+            "notes|string|[]|||"),
+        shape(s),
+        yaml);
+    assertEquals(new TreeSet<>(List.of("", "NA")), new TreeSet<>(s.nulls()));
+    // Bounds are the data's, computed here from the files.
+    List<String[]> rows = rows(dir.resolve("in"));
+    assertEquals(
+        rows.stream()
+            .map(r -> new BigDecimal(r[8]))
+            .max(BigDecimal::compareTo)
+            .get()
+            .stripTrailingZeros(),
+        ((BigDecimal) (Object) s.column("fine").max()).stripTrailingZeros());
+    assertEquals(100_000 + ROWS - 1, s.column("ticket_number").max());
+    assertTrue(yaml.contains("# keys: [ticket_number]"), yaml);
+    long multiline = rows.stream().filter(r -> r[18].contains("\n")).count();
+    assertTrue(
+        run.out().contains(String.format("%,d hold a quoted line break", multiline)), run.out());
+    assertTrue(run.out().contains("would quarantine"), run.out());
+
+    // clean takes the proposal as it is and quarantines nothing on the data it came from.
+    JobRun clean =
+        JobRun.run(
+            JobRun.local(),
+            CleanJob::new,
+            "--schema",
+            dir.resolve("s.yaml").toString(),
+            "--input",
+            dir.resolve("in").toString(),
+            "--output",
+            dir.resolve("out").toString());
+    assertEquals(0, clean.exit(), clean.err());
+    assertTrue(clean.out().contains(String.format("%,d clean, 0 quarantined", ROWS)), clean.out());
+  }
+
+  @Test
+  void dirtyRecordsAreQuarantinedByTheProposalAsTheTestBrokeThem() throws Exception {
+    TicketGenerator.write(dir.resolve("in"), ROWS, 1, 11);
+    assertEquals(0, infer("--input", dir.resolve("in").toString(), "--no-bounds").exit());
+    // Break 7 fines (not a number) and 4 issue dates (no such day) in a copy.
+    List<String> lines = Files.readAllLines(dir.resolve("in/tickets-1.csv"));
+    int fines = 0;
+    int dates = 0;
+    for (int i = 1; i < lines.size(); i++) {
+      String[] f = lines.get(i).split(",", -1);
+      if (f.length != 19 || f[18].startsWith("\"")) {
+        continue; // leave quoted notes alone: the test splits on commas
+      }
+      if (i % 101 == 0 && fines < 7) {
+        f[8] = "12,50".replace(",", "x");
+        fines++;
+      } else if (i % 157 == 0 && dates < 4) {
+        f[6] = "02/30/2024";
+        dates++;
+      } else {
+        continue;
+      }
+      lines.set(i, String.join(",", f));
+    }
+    Files.createDirectories(dir.resolve("dirty"));
+    Files.write(dir.resolve("dirty/t.csv"), lines);
+    JobRun clean =
+        JobRun.run(
+            JobRun.local(),
+            CleanJob::new,
+            "--schema",
+            dir.resolve("s.yaml").toString(),
+            "--input",
+            dir.resolve("dirty").toString(),
+            "--output",
+            dir.resolve("out").toString());
+    assertEquals(0, clean.exit(), clean.err());
+    assertTrue(
+        clean.out().contains(String.format("%,d clean, 11 quarantined", ROWS - 11)),
+        clean.out() + clean.err());
+  }
+
+  @Test
+  void aHeaderlessSemicolonFileGetsPositionalNames() throws Exception {
+    StringBuilder csv = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      csv.append(i)
+          .append(';')
+          .append(i % 3 == 0 ? "x" : "y")
+          .append(';')
+          .append(i * 0.5)
+          .append(';')
+          .append(i / 7.0)
+          .append('\n');
+    }
+    Files.createDirectories(dir.resolve("in"));
+    Files.writeString(dir.resolve("in/a.csv"), csv);
+    JobRun run = infer("--input", dir.resolve("in").toString());
+    assertEquals(0, run.exit(), run.err());
+    Schema s = SchemaParser.parse(Files.readAllBytes(dir.resolve("s.yaml")), "s.yaml");
+    assertEquals(';', s.format().delimiter());
+    assertTrue(!s.format().header());
+    assertEquals("in", s.name());
+    assertEquals(
+        List.of(
+            "col_1|int|[]|required||",
+            "col_2|string|[]|required|[x, y]|",
+            "col_3|decimal(5,1)|[]|required||",
+            "col_4|double|[]|required||"),
+        shape(s));
+  }
+
+  @Test
+  void refusesToOverwriteAndNamesUnknownColumns() throws Exception {
+    TicketGenerator.write(dir.resolve("in"), 50, 1, 7);
+    Files.writeString(dir.resolve("s.yaml"), "mine");
+    JobRun run = infer("--input", dir.resolve("in").toString());
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("exists; choose another --output or add --overwrite"), run.err());
+    JobRun typo =
+        infer("--input", dir.resolve("in").toString(), "--overwrite", "--pseudonymize", "plates");
+    assertEquals(2, typo.exit());
+    assertTrue(typo.err().contains("--pseudonymize: no column 'plates'"), typo.err());
+    assertEquals("mine", Files.readString(dir.resolve("s.yaml")));
+  }
+
+  /** The generator's records, split as RFC 4180 says (quoted notes may hold commas and breaks). */
+  static List<String[]> rows(Path in) throws Exception {
+    List<String[]> out = new ArrayList<>();
+    for (Path f : Files.list(in).sorted().collect(Collectors.toList())) {
+      String text = Files.readString(f);
+      List<String> fields = new ArrayList<>();
+      StringBuilder field = new StringBuilder();
+      boolean quoted = false;
+      boolean header = true;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (quoted) {
+          if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+            field.append('"');
+            i++;
+          } else if (c == '"') {
+            quoted = false;
+          } else {
+            field.append(c);
+          }
+        } else if (c == '"') {
+          quoted = true;
+        } else if (c == ',') {
+          fields.add(field.toString());
+          field.setLength(0);
+        } else if (c == '\r') {
+          continue;
+        } else if (c == '\n') {
+          fields.add(field.toString());
+          field.setLength(0);
+          if (!header) {
+            out.add(fields.toArray(new String[0]));
+          }
+          header = false;
+          fields = new ArrayList<>();
+        } else {
+          field.append(c);
+        }
+      }
+    }
+    return out;
+  }
+}
