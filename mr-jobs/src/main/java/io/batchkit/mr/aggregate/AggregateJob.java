@@ -7,6 +7,7 @@ import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.io.DatasetInput;
+import io.batchkit.mr.io.HeaderCheck;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class AggregateJob extends JobTool {
           "",
           "  --input IN          a batchkit output (e.g. clean's OUT) or raw CSV files read with --schema",
           "  --schema S          dataset schema (YAML); default: the input's _SCHEMA.yaml",
+          HeaderCheck.USAGE,
           "  --output OUT        OUT/data/ (Hive text, one row per group), OUT/_SCHEMA.yaml, OUT/_MANIFEST.json",
           "  --group-by G        columns, comma-separated; COL:hour, COL:day or COL:month buckets a",
           "                      timestamp; the partition column (e.g. dt) is allowed. Default: one group",
@@ -66,7 +68,15 @@ public final class AggregateJob extends JobTool {
     super(
         NAME,
         USAGE,
-        Set.of("schema", "input", "output", "group-by", "metrics", "filter", "timezone"),
+        Set.of(
+            HeaderCheck.OPTION,
+            "schema",
+            "input",
+            "output",
+            "group-by",
+            "metrics",
+            "filter",
+            "timezone"),
         Set.of("overwrite", "no-combiner", "sketches"),
         out,
         err);
@@ -83,7 +93,7 @@ public final class AggregateJob extends JobTool {
     Path output = new Path(args.required(NAME, "output"));
     Job job = newJob("aggregate");
     Configuration jc = job.getConfiguration();
-    Schema schema = input.loadSchema(NAME, args, jc);
+    Schema schema = input.loadSchema(NAME, args, jc, err);
     String metrics = args.required(NAME, "metrics");
     List<String> groupBy = args.all("group-by");
     String filter = args.get("filter", null);

@@ -15,6 +15,7 @@ import io.batchkit.mr.common.OutputCompression;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.CsvLineInputFormat;
+import io.batchkit.mr.io.HeaderCheck;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
 import io.batchkit.mr.io.WholeFileCsvInputFormat;
@@ -62,6 +63,7 @@ public final class CleanJob extends JobTool {
           "  " + DESCRIPTION + ".",
           "",
           "  --schema S          dataset schema (YAML), on any Hadoop filesystem",
+          HeaderCheck.USAGE,
           "  --input IN          file, directory or glob; repeat or comma-separate for more",
           "                      (.gz and .bz2 are read through Hadoop's codecs)",
           "  --output OUT        output directory: OUT/clean/, OUT/quarantine/, OUT/_MANIFEST.json",
@@ -85,7 +87,15 @@ public final class CleanJob extends JobTool {
     super(
         NAME,
         USAGE,
-        Set.of("schema", "input", "output", "output-format", "compress", "columns", "drop"),
+        Set.of(
+            HeaderCheck.OPTION,
+            "schema",
+            "input",
+            "output",
+            "output-format",
+            "compress",
+            "columns",
+            "drop"),
         Set.of("dedupe", "overwrite"),
         out,
         err);
@@ -124,6 +134,13 @@ public final class CleanJob extends JobTool {
     String compress = args.get("compress", "none");
     boolean dedupe = args.has("dedupe");
     List<FileStatus> inputs = InputFiles.list(NAME, args.all("input"), conf);
+    HeaderCheck.check(
+        NAME,
+        schema,
+        inputs,
+        HeaderCheck.mode(NAME, args.get(HeaderCheck.OPTION, "fail")),
+        conf,
+        err);
     Path output = new Path(args.required(NAME, "output"));
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
 

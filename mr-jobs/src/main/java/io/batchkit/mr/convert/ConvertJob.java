@@ -10,6 +10,7 @@ import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.DatasetInput;
+import io.batchkit.mr.io.HeaderCheck;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +56,7 @@ public final class ConvertJob extends JobTool {
           "",
           "  --input IN          a batchkit output (e.g. clean's OUT) or raw CSV read with --schema",
           "  --schema S          dataset schema (YAML); default: the input's _SCHEMA.yaml",
+          HeaderCheck.USAGE,
           "  --output OUT        OUT/data/<partition>/*.parquet|*.orc, _SCHEMA.yaml, _MANIFEST.json",
           "  --format F          parquet (default) or orc",
           "  --compression C     snappy (default), gzip, zstd or none",
@@ -75,6 +77,7 @@ public final class ConvertJob extends JobTool {
         NAME,
         USAGE,
         Set.of(
+            HeaderCheck.OPTION,
             "schema",
             "input",
             "output",
@@ -99,7 +102,7 @@ public final class ConvertJob extends JobTool {
     Path output = new Path(args.required(NAME, "output"));
     Job job = newJob("convert");
     Configuration jc = job.getConfiguration();
-    Schema schema = input.loadSchema(NAME, args, jc);
+    Schema schema = input.loadSchema(NAME, args, jc, err);
     ColumnarWriter.Format format;
     try {
       format = ColumnarWriter.Format.parse(args.get("format", "parquet"));

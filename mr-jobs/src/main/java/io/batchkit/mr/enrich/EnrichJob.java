@@ -12,6 +12,7 @@ import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.DatasetInput;
+import io.batchkit.mr.io.HeaderCheck;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
 import java.io.IOException;
@@ -59,6 +60,7 @@ public final class EnrichJob extends JobTool {
           "",
           "  --input IN          a batchkit output (e.g. clean's OUT) or raw CSV read with --schema",
           "  --schema S          the input's schema; default: the input's _SCHEMA.yaml",
+          HeaderCheck.USAGE,
           "  --lookup L          the lookup table: CSV file(s) or a batchkit output",
           "  --lookup-schema LS  the lookup's schema (YAML); default: its _SCHEMA.yaml",
           "  --on A=B[,C=D]      join input column A to lookup column B (key of the lookup)",
@@ -82,6 +84,7 @@ public final class EnrichJob extends JobTool {
         NAME,
         USAGE,
         Set.of(
+            HeaderCheck.OPTION,
             "schema",
             "input",
             "output",
@@ -110,7 +113,7 @@ public final class EnrichJob extends JobTool {
     Path output = new Path(args.required(NAME, "output"));
     Job job = newJob("enrich");
     Configuration jc = job.getConfiguration();
-    Schema schema = input.loadSchema(NAME, args, jc);
+    Schema schema = input.loadSchema(NAME, args, jc, err);
     Object[] lookupYaml =
         lookupInput.schemaYaml(NAME, args.get("lookup-schema", null), "lookup-schema", conf);
     Schema lookupSchema = SchemaParser.parse((byte[]) lookupYaml[0], (String) lookupYaml[1]);

@@ -54,7 +54,7 @@ public final class InferJob extends JobTool {
           "  --input IN          raw CSV files, directories or globs (.gz and other codecs too)",
           "  --output F          where to write the proposed schema (YAML, any Hadoop filesystem)",
           "  --name N            the dataset's name; default: the input's last path part",
-          "  --sample-rows N     records read per file at most (default 100000; 0: all)",
+          "  --sample-rows N     records read per file at most (default 1000000; 0: all)",
           "  --header B          true or false: whether files start with a header (default: guessed)",
           "  --pseudonymize C,D  columns (as named in the proposal) to write as HMAC pseudonyms",
           "  --no-bounds         leave min/max out (the data's bounds refuse tomorrow's extremes)",
@@ -93,7 +93,7 @@ public final class InferJob extends JobTool {
       throw new UsageException(
           NAME + ": " + output + " exists; choose another --output or add --overwrite");
     }
-    long sampleRows = sampleRows(args.get("sample-rows", "100000"));
+    long sampleRows = sampleRows(args.get("sample-rows", "1000000"));
     Boolean header = header(args.get("header", null));
     Dialect dialect = sniff(files.get(0).getPath(), conf, header);
     String name = args.get("name", null);

@@ -9,6 +9,7 @@ import io.batchkit.mr.common.InputFiles;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.UsageException;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,13 +149,20 @@ public final class DatasetInput {
   }
 
   /** Reads the schema ({@link #schemaYaml}) and stores it in the job configuration. */
-  public Schema loadSchema(String job, Args args, Configuration jobConf)
+  public Schema loadSchema(String job, Args args, Configuration jobConf, PrintStream err)
       throws UsageException, IOException {
     Object[] yaml = schemaYaml(job, args, jobConf);
     Schema schema = SchemaParser.parse((byte[]) yaml[0], (String) yaml[1]);
     if (kind == Kind.RAW) {
       // Refuse now, in one line, rather than in every task.
       HmacKey.forSchema(job, schema, jobConf);
+      HeaderCheck.check(
+          job,
+          schema,
+          files,
+          HeaderCheck.mode(job, args.get(HeaderCheck.OPTION, "fail")),
+          jobConf,
+          err);
     }
     JobSchema.store(jobConf, (byte[]) yaml[0], (String) yaml[1]);
     return schema;

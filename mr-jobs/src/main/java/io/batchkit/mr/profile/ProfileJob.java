@@ -8,6 +8,7 @@ import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.io.DatasetInput;
+import io.batchkit.mr.io.HeaderCheck;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -59,6 +60,7 @@ public final class ProfileJob extends JobTool {
           "  --input IN          raw CSV read with --schema (violations counted by clean's rules), or a",
           "                      batchkit output",
           "  --schema S          dataset schema (YAML); default: the input's _SCHEMA.yaml",
+          HeaderCheck.USAGE,
           "  --output OUT        OUT/profile.json, OUT/report.html, OUT/_MANIFEST.json",
           "  --overwrite         replace OUT if it exists",
           "",
@@ -71,7 +73,13 @@ public final class ProfileJob extends JobTool {
   }
 
   public ProfileJob(PrintStream out, PrintStream err) {
-    super(NAME, USAGE, Set.of("schema", "input", "output"), Set.of("overwrite"), out, err);
+    super(
+        NAME,
+        USAGE,
+        Set.of(HeaderCheck.OPTION, "schema", "input", "output"),
+        Set.of("overwrite"),
+        out,
+        err);
   }
 
   public static void main(String[] args) throws Exception {
@@ -85,7 +93,7 @@ public final class ProfileJob extends JobTool {
     Path output = new Path(args.required(NAME, "output"));
     Job job = newJob("profile");
     Configuration jc = job.getConfiguration();
-    Schema schema = input.loadSchema(NAME, args, jc);
+    Schema schema = input.loadSchema(NAME, args, jc, err);
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
     input.configure(job, schema);
     job.setMapperClass(ProfileMapper.class);

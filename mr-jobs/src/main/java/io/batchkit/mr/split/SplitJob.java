@@ -8,6 +8,7 @@ import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.DatasetInput;
+import io.batchkit.mr.io.HeaderCheck;
 import io.batchkit.mr.io.PartitionedRow;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -43,6 +44,7 @@ public final class SplitJob extends JobTool {
           "",
           "  --input IN          a batchkit output (e.g. clean's OUT) or raw CSV read with --schema",
           "  --schema S          dataset schema (YAML); default: the input's _SCHEMA.yaml",
+          HeaderCheck.USAGE,
           "  --output OUT        OUT/data/split=NAME/<partition>/ (Hive text), _SCHEMA.yaml, _MANIFEST.json",
           "  --ratios R          default train=0.8,validation=0.1,test=0.1; must add up to 1",
           "  --seed N            hash seed (default 42); the same seed gives the same split",
@@ -60,7 +62,7 @@ public final class SplitJob extends JobTool {
     super(
         NAME,
         USAGE,
-        Set.of("schema", "input", "output", "ratios", "seed", "stratify-by"),
+        Set.of(HeaderCheck.OPTION, "schema", "input", "output", "ratios", "seed", "stratify-by"),
         Set.of("overwrite"),
         out,
         err);
@@ -77,7 +79,7 @@ public final class SplitJob extends JobTool {
     Path output = new Path(args.required(NAME, "output"));
     Job job = newJob("split");
     Configuration jc = job.getConfiguration();
-    Schema schema = input.loadSchema(NAME, args, jc);
+    Schema schema = input.loadSchema(NAME, args, jc, err);
     String ratios = args.get("ratios", "train=0.8,validation=0.1,test=0.1");
     int seed;
     SplitAssigner assigner;

@@ -8,6 +8,7 @@ import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.DatasetInput;
+import io.batchkit.mr.io.HeaderCheck;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ public final class UpsertJob extends JobTool {
           "                      for several, oldest first",
           "  --output NEW        the new snapshot: NEW/data/<partition>/, _SCHEMA.yaml, _MANIFEST.json",
           "  --schema S          dataset schema (YAML); default: the snapshot's or batch's _SCHEMA.yaml",
+          HeaderCheck.USAGE,
           "  --order-by COL      the newest version has the greatest COL (e.g. updated_at); ties and",
           "                      no --order-by: the later batch, then the later row, wins",
           "  --delete-column COL a winning row whose COL equals --delete-value deletes its key",
@@ -64,7 +66,14 @@ public final class UpsertJob extends JobTool {
         NAME,
         USAGE,
         Set.of(
-            "schema", "snapshot", "batch", "output", "order-by", "delete-column", "delete-value"),
+            HeaderCheck.OPTION,
+            "schema",
+            "snapshot",
+            "batch",
+            "output",
+            "order-by",
+            "delete-column",
+            "delete-value"),
         Set.of("overwrite"),
         out,
         err);
@@ -117,7 +126,7 @@ public final class UpsertJob extends JobTool {
     Job job = newJob("upsert");
     Configuration jc = job.getConfiguration();
     DatasetInput schemaFrom = sources.get(0) != null ? sources.get(0) : sources.get(1);
-    Schema schema = schemaFrom.loadSchema(NAME, args, jc);
+    Schema schema = schemaFrom.loadSchema(NAME, args, jc, err);
     if (anyRaw) {
       HmacKey.forSchema(NAME, schema, conf);
     }

@@ -1,0 +1,150 @@
+package io.batchkit.mr.io;
+
+import io.batchkit.core.io.CsvRecordParser;
+import io.batchkit.core.io.CsvRecordSplitter;
+import io.batchkit.core.io.MalformedRecordException;
+import io.batchkit.core.io.RecordDecoder;
+import io.batchkit.core.schema.Column;
+import io.batchkit.core.schema.ColumnNames;
+import io.batchkit.core.schema.Schema;
+import io.batchkit.mr.common.UsageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+
+/**
+ * {@code --header-check fail|warn|off}: when the schema says files have a header, every input
+ * file's header is read before any task runs and compared with the schema's columns, both folded as
+ * {@link ColumnNames} folds them ({@code "Fine $"} is {@code fine}). A schema written for another
+ * file would otherwise quarantine every record, or worse, read columns in the wrong places.
+ */
+public final class HeaderCheck {
+  public static final String OPTION = "header-check";
+  public static final String USAGE =
+      "  --header-check M    fail (default), warn or off: compare each file's header with the schema";
+
+  /** What a mismatch does. */
+  public enum Mode {
+    FAIL,
+    WARN,
+    OFF
+  }
+
+  private HeaderCheck() {}
+
+  public static Mode mode(String job, String text) throws UsageException {
+    try {
+      return Mode.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(job + ": --header-check must be fail, warn or off, not " + text);
+    }
+  }
+
+  /**
+   * Reads each file's first record and compares it with the schema.
+   *
+   * @throws UsageException in mode FAIL, for the first file whose header differs
+   */
+  public static void check(
+      String job,
+      Schema schema,
+      List<FileStatus> files,
+      Mode mode,
+      Configuration conf,
+      PrintStream err)
+      throws UsageException, IOException {
+    if (mode == Mode.OFF) {
+      return;
+    }
+    int warned = 0;
+    for (FileStatus f : files) {
+      String problem = compare(schema, header(f.getPath(), schema, conf));
+      if (problem == null) {
+        continue;
+      }
+      String line =
+          job
+              + ": "
+              + f.getPath()
+              + ": "
+              + problem
+              + "; fix the schema's columns (or the file), or pass --header-check "
+              + (mode == Mode.FAIL ? "warn or off" : "off")
+              + " if the names differ on purpose";
+      if (mode == Mode.FAIL) {
+        throw new UsageException(line);
+      }
+      if (warned++ < 10) {
+        err.println("warning: " + line);
+      }
+    }
+    if (warned > 10) {
+      err.println("warning: " + job + ": " + (warned - 10) + " more files' headers differ");
+    }
+  }
+
+  /** The first difference between a header and the schema's columns, or null when they match. */
+  static String compare(Schema schema, List<String> header) {
+    if (header == null) {
+      return null; // an empty file has no header to check
+    }
+    List<Column> columns = schema.columns();
+    if (!schema.format().header()) {
+      // No names to compare: the first record's width still tells a schema for another file.
+      return header.size() == columns.size()
+          ? null
+          : String.format(
+              "the first record has %d fields, schema %s has %d columns (header: false)",
+              header.size(), schema.name(), columns.size());
+    }
+    if (header.size() != columns.size()) {
+      return String.format(
+          "the header has %d columns, schema %s has %d (header: %s)",
+          header.size(), schema.name(), columns.size(), shorten(String.join(",", header)));
+    }
+    for (int i = 0; i < header.size(); i++) {
+      String name = columns.get(i).name();
+      if (!ColumnNames.fold(header.get(i)).equals(ColumnNames.fold(name))) {
+        return String.format(
+            "header column %d is '%s', schema %s says %s",
+            i + 1, header.get(i), schema.name(), name);
+      }
+    }
+    return null;
+  }
+
+  /** The file's first record, split as the schema says; null for an empty file. */
+  static List<String> header(Path path, Schema schema, Configuration conf) throws IOException {
+    InputStream in = path.getFileSystem(conf).open(path);
+    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
+    if (codec != null) {
+      in = codec.createInputStream(in);
+    }
+    try (InputStream s = in) {
+      CsvRecordSplitter splitter =
+          new CsvRecordSplitter(
+              s, schema.format().quote(), schema.format().escape(), schema.format().multiline());
+      if (!splitter.next()) {
+        return null;
+      }
+      String text =
+          new RecordDecoder(schema.format().encoding()).decode(splitter.bytes(), splitter.length());
+      try {
+        return List.copyOf(new CsvRecordParser(schema.format()).parse(text));
+      } catch (MalformedRecordException e) {
+        return List.of(text);
+      }
+    }
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 120 ? s : s.substring(0, 117) + "...";
+  }
+}
