@@ -61,6 +61,7 @@ public final class BatchkitDriver {
     jobs.put(UpsertJob.NAME, UpsertJob::new);
     jobs.put(SplitJob.NAME, SplitJob::new);
     jobs.put(ConvertJob.NAME, ConvertJob::new);
+    jobs.put(DdlCommand.NAME, DdlCommand::new);
     return jobs;
   }
 

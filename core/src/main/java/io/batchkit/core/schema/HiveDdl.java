@@ -1,5 +1,6 @@
 package io.batchkit.core.schema;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,7 +18,18 @@ public final class HiveDdl {
 
   private HiveDdl() {}
 
+  /** The tables a DDL may hold. */
+  public static final List<String> TABLES = List.of("raw", "clean", "columnar");
+
   public static String ddl(Schema schema, Locations at) {
+    return ddl(schema, at, schema.columns(), TABLES);
+  }
+
+  /**
+   * @param typed the columns clean and convert wrote (all, or those chosen with --columns/--drop)
+   * @param tables which of {@link #TABLES} to write
+   */
+  public static String ddl(Schema schema, Locations at, List<Column> typed, List<String> tables) {
     String db = at.database() != null ? at.database() : "${hivevar:database}";
     String name = schema.name();
     StringBuilder sb = new StringBuilder(2048);
@@ -25,6 +37,31 @@ public final class HiveDdl {
     sb.append(schema.source()).append(" (sha256 ").append(schema.sha256(), 0, 12).append(").\n");
     sb.append("CREATE DATABASE IF NOT EXISTS ").append(db).append(";\n\n");
 
+    if (tables.contains("raw")) {
+      raw(sb, db, name, schema, at);
+    }
+    if (tables.contains("clean")) {
+      sb.append(
+          "-- clean's output: typed rows, Hive text (tab, \\N for null, backslash escapes).\n");
+      table(sb, db, name, schema, typed);
+      sb.append("ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\'\n");
+      sb.append("  NULL DEFINED AS '\\\\N'\nSTORED AS TEXTFILE\nLOCATION '");
+      sb.append(or(at.clean(), "clean_location")).append("'\n");
+      sb.append("TBLPROPERTIES ('serialization.escape.crlf' = 'true');\n");
+      repair(sb, db, name, schema);
+    }
+    if (tables.contains("columnar")) {
+      String format = at.format() == null ? "parquet" : at.format().toLowerCase(Locale.ROOT);
+      sb.append("\n-- convert's output: ").append(format).append(" with the same types.\n");
+      table(sb, db, name + "_" + format, schema, typed);
+      sb.append("STORED AS ").append(format.toUpperCase(Locale.ROOT)).append("\nLOCATION '");
+      sb.append(or(at.columnar(), "columnar_location")).append("';\n");
+      repair(sb, db, name + "_" + format, schema);
+    }
+    return sb.toString();
+  }
+
+  private static void raw(StringBuilder sb, String db, String name, Schema schema, Locations at) {
     sb.append(
         "-- The raw files as they landed: every column a string, quotes handled, header skipped.\n");
     sb.append("CREATE EXTERNAL TABLE IF NOT EXISTS ")
@@ -52,32 +89,17 @@ public final class HiveDdl {
       sb.append("\nTBLPROPERTIES ('skip.header.line.count' = '1')");
     }
     sb.append(";\n\n");
-
-    sb.append("-- clean's output: typed rows, Hive text (tab, \\N for null, backslash escapes).\n");
-    table(sb, db, name, schema);
-    sb.append("ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\'\n");
-    sb.append("  NULL DEFINED AS '\\\\N'\nSTORED AS TEXTFILE\nLOCATION '");
-    sb.append(or(at.clean(), "clean_location")).append("'\n");
-    sb.append("TBLPROPERTIES ('serialization.escape.crlf' = 'true');\n");
-    repair(sb, db, name, schema);
-
-    String format = at.format() == null ? "parquet" : at.format().toLowerCase(Locale.ROOT);
-    sb.append("\n-- convert's output: ").append(format).append(" with the same types.\n");
-    table(sb, db, name + "_" + format, schema);
-    sb.append("STORED AS ").append(format.toUpperCase(Locale.ROOT)).append("\nLOCATION '");
-    sb.append(or(at.columnar(), "columnar_location")).append("';\n");
-    repair(sb, db, name + "_" + format, schema);
-    return sb.toString();
   }
 
-  private static void table(StringBuilder sb, String db, String table, Schema schema) {
+  private static void table(
+      StringBuilder sb, String db, String table, Schema schema, List<Column> columns) {
     sb.append("CREATE EXTERNAL TABLE IF NOT EXISTS ")
         .append(db)
         .append('.')
         .append(table)
         .append(" (\n");
-    for (int i = 0; i < schema.columns().size(); i++) {
-      Column c = schema.columns().get(i);
+    for (int i = 0; i < columns.size(); i++) {
+      Column c = columns.get(i);
       sb.append("  `")
           .append(c.name())
           .append("` ")
@@ -85,7 +107,7 @@ public final class HiveDdl {
       if (c.description() != null) {
         sb.append(" COMMENT '").append(c.description().replace("'", "\\'")).append("'");
       }
-      sb.append(i + 1 < schema.columns().size() ? ",\n" : "\n");
+      sb.append(i + 1 < columns.size() ? ",\n" : "\n");
     }
     sb.append(")\n");
     if (schema.partition() != null) {
