@@ -24,7 +24,7 @@ public final class Candidates {
           "dd-MMM-yyyy",
           "yyyy/MM/dd");
 
-  /** Timestamp formats, with and without seconds, 24-hour or AM/PM. */
+  /** Timestamp formats, with and without seconds, 24-hour or AM/PM (at most 31: a bit each). */
   public static final List<String> TIMESTAMP_FORMATS =
       List.of(
           "yyyy-MM-dd HH:mm:ss",
@@ -32,6 +32,7 @@ public final class Candidates {
           "yyyy-MM-dd HH:mm:ss.SSS",
           "yyyy-MM-dd'T'HH:mm:ss.SSS",
           "yyyy-MM-dd HH:mm",
+          "yyyy-MM-dd'T'HH:mm",
           "MM/dd/yyyy HH:mm:ss",
           "MM/dd/yyyy hh:mm:ss a",
           "MM/dd/yyyy HH:mm",

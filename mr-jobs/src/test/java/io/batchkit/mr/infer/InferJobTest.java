@@ -173,6 +173,11 @@ class InferJobTest {
           .append(i * 0.5)
           .append(';')
           .append(i / 7.0)
+          .append(';')
+          .append(java.time.LocalDate.of(2024, 1, 1).plusDays(i))
+          .append(';')
+          .append(
+              java.time.LocalDateTime.of(2024, 3, 1, 0, 0).plusMinutes(37L * i).withSecond(i % 60))
           .append('\n');
     }
     Files.createDirectories(dir.resolve("in"));
@@ -188,8 +193,36 @@ class InferJobTest {
             "col_1|int|[]|required||",
             "col_2|string|[]|required|[x, y]|",
             "col_3|decimal(5,1)|[]|required||",
-            "col_4|double|[]|required||"),
+            "col_4|double|[]|required||",
+            "col_5|date|[yyyy-MM-dd]|required||",
+            // java.time writes no seconds when they are 0: a second format reads those.
+            "col_6|timestamp|[yyyy-MM-dd'T'HH:mm:ss, yyyy-MM-dd'T'HH:mm]|required||"),
         shape(s));
+  }
+
+  @Test
+  void eightQuotedLineBreaksIn32530RecordsAreFound() throws Exception {
+    StringBuilder csv = new StringBuilder("Registry Id,Owner,Remarks\n");
+    java.util.Random r = new java.util.Random(5);
+    java.util.Set<Integer> broken = new java.util.TreeSet<>();
+    while (broken.size() < 8) {
+      broken.add(r.nextInt(32_530));
+    }
+    for (int i = 0; i < 32_530; i++) {
+      csv.append(i).append(",owner ").append(r.nextInt(5000)).append(',');
+      csv.append(broken.contains(i) ? "\"moved to\nlot " + i + "\"" : "ok " + r.nextInt(100));
+      csv.append('\n');
+    }
+    Files.createDirectories(dir.resolve("in"));
+    Files.writeString(dir.resolve("in/registry.csv"), csv);
+    JobRun run = infer("--input", dir.resolve("in").toString());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("; 8 hold a quoted line break: multiline: true"), run.out());
+    Schema s = SchemaParser.parse(Files.readAllBytes(dir.resolve("s.yaml")), "s.yaml");
+    assertTrue(s.format().multiline());
+    assertEquals(
+        List.of("registry_id", "owner", "remarks"),
+        s.columns().stream().map(Column::name).toList());
   }
 
   @Test
