@@ -98,7 +98,12 @@ public final class InferJob extends JobTool {
     Dialect dialect = sniff(files.get(0).getPath(), conf, header);
     String name = args.get("name", null);
     if (name == null) {
-      name = ColumnNames.fold(new Path(inputs.get(0)).getName().replaceFirst("\\..*$", ""));
+      // The input directory's name, or for a glob the first file's, without extensions.
+      String given = new Path(inputs.get(0)).getName();
+      if (given.matches(".*[*?\\[{].*")) {
+        given = files.get(0).getPath().getName();
+      }
+      name = ColumnNames.fold(given.replaceFirst("\\..*$", ""));
       name = name.isEmpty() ? "dataset" : name;
     } else if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       throw new UsageException(NAME + ": --name must be letters, digits and _ (not " + name + ")");
@@ -116,9 +121,10 @@ public final class InferJob extends JobTool {
       }
     }
     out.printf(
-        "%s: %d file(s); %s-delimited, %s, %s, %d columns: %s%n",
+        "%s: %d file(s); from %s: %s-delimited, %s, %s, %d columns: %s%n",
         NAME,
         files.size(),
+        files.get(0).getPath().getName(),
         describe(dialect.delimiter()),
         dialect.header() ? "with a header" : "no header",
         dialect.encoding().name(),
@@ -173,6 +179,19 @@ public final class InferJob extends JobTool {
       long learned = c.findCounter(InferCounter.LEARNED).getValue();
       if (yaml == null || learned == 0) {
         err.println(NAME + ": no record to learn from in " + String.join(", ", inputs));
+        return 1;
+      }
+      long ragged = c.findCounter(InferCounter.RAGGED).getValue();
+      if (ragged * 2 > c.findCounter(InferCounter.READ).getValue()) {
+        err.printf(
+            "%s: %,d of %,d records do not split into the %d fields of %s, the first file, which"
+                + " the dialect was guessed from: is it a data file? Point --input at the data files"
+                + " only (a glob such as DIR/*.csv.gz), or at a directory holding nothing else%n",
+            NAME,
+            ragged,
+            c.findCounter(InferCounter.READ).getValue(),
+            dialect.columns(),
+            files.get(0).getPath());
         return 1;
       }
       try (OutputStream os = outFs.create(output, true)) {

@@ -226,6 +226,21 @@ class InferJobTest {
   }
 
   @Test
+  void aFirstFileThatIsNoDataFileIsNamed() throws Exception {
+    TicketGenerator.write(dir.resolve("in"), 500, 1, 7);
+    Files.writeString(
+        dir.resolve("in/ABOUT.md"), "# Tickets\n\nExported nightly, one file a day.\n");
+    JobRun run = infer("--input", dir.resolve("in").toString());
+    assertEquals(1, run.exit(), run.out());
+    assertTrue(
+        run.err()
+            .contains(
+                "ABOUT.md, the first file, which the dialect was guessed from: is it a data file?"),
+        run.err());
+    assertTrue(!Files.exists(dir.resolve("s.yaml")));
+  }
+
+  @Test
   void refusesToOverwriteAndNamesUnknownColumns() throws Exception {
     TicketGenerator.write(dir.resolve("in"), 50, 1, 7);
     Files.writeString(dir.resolve("s.yaml"), "mine");
