@@ -26,11 +26,23 @@ public final class CsvRecordSplitter {
 
   private byte[] record = new byte[1024];
   private int length;
+  private final int maxBytes;
+  private boolean tooLarge;
   private long offset;
   private long line;
   private long nextLine = 1;
 
   public CsvRecordSplitter(InputStream in, Character quote, Character escape, boolean multiline) {
+    this(in, quote, escape, multiline, Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param maxBytes a record's bytes beyond this many are read past but not kept ({@link
+   *     #tooLarge()}), so one huge record cannot exhaust the heap
+   */
+  public CsvRecordSplitter(
+      InputStream in, Character quote, Character escape, boolean multiline, int maxBytes) {
+    this.maxBytes = maxBytes;
     this.in = in;
     this.quote = quote == null ? -1 : quote;
     this.escape = escape == null ? -1 : escape;
@@ -52,6 +64,7 @@ public final class CsvRecordSplitter {
     }
     line = nextLine;
     length = 0;
+    tooLarge = false;
     boolean inQuotes = false;
     while (fill()) {
       byte b = buf[pos++];
@@ -123,6 +136,10 @@ public final class CsvRecordSplitter {
   }
 
   private void append(byte b) {
+    if (length >= maxBytes) {
+      tooLarge = true;
+      return;
+    }
     if (length == record.length) {
       record = Arrays.copyOf(record, record.length * 2);
     }
@@ -132,6 +149,11 @@ public final class CsvRecordSplitter {
   /** The current record's bytes, without its line break; valid up to {@link #length()}. */
   public byte[] bytes() {
     return record;
+  }
+
+  /** Whether the current record was longer than the limit: only its first bytes are kept. */
+  public boolean tooLarge() {
+    return tooLarge;
   }
 
   public int length() {

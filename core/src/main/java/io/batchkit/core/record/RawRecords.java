@@ -102,6 +102,12 @@ public final class RawRecords extends Records {
     return valid ? Outcome.VALID : Outcome.INVALID;
   }
 
+  @Override
+  public Outcome tooLarge(byte[] prefix, int length, long limit) {
+    invalidBytes = false;
+    return super.tooLarge(prefix, length, limit);
+  }
+
   /** Whether the last record had bytes invalid in the schema's encoding (keep them in hex). */
   public boolean invalidBytes() {
     return invalidBytes;

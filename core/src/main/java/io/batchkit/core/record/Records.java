@@ -85,6 +85,24 @@ public abstract class Records {
 
   protected abstract Outcome decode(long offset, byte[] bytes, int length);
 
+  /**
+   * A record longer than the reader's limit, of which only the first bytes were kept: invalid
+   * ({@code record_too_large}), never parsed. In multiline mode only the line breaks in those first
+   * bytes are counted.
+   */
+  public Outcome tooLarge(byte[] prefix, int length, long limit) {
+    line = nextLine;
+    nextLine += multiline ? 1 + lineBreaks(prefix, length) : 1;
+    violations.clear();
+    text = new String(prefix, 0, length, java.nio.charset.StandardCharsets.UTF_8) + "...";
+    violations.add(
+        new Violation(
+            null,
+            Rule.RECORD_TOO_LARGE,
+            "the record is longer than " + limit + " bytes; kept: its start"));
+    return Outcome.INVALID;
+  }
+
   /** The last record's text as decoded (bad bytes as U+FFFD). */
   public final String text() {
     return text;

@@ -25,7 +25,14 @@ public enum Rule {
   MAX_LENGTH,
   PATTERN,
   /** {@code enrich}: the row's join key has no match in the lookup table. */
-  LOOKUP;
+  LOOKUP,
+  /** The record is longer than {@code --max-record-bytes}: quarantined, its first bytes kept. */
+  RECORD_TOO_LARGE,
+  /**
+   * With {@code --bad-files skip}: the rest of a file could not be read (truncated or corrupt
+   * compressed data); one quarantine line stands for it.
+   */
+  UNREADABLE_FILE;
 
   /** The rule a value breaks when it does not parse. */
   public static Rule of(io.batchkit.core.types.ParseFailure failure) {

@@ -11,5 +11,7 @@ public enum CleanCounter {
   VALID,
   HEADER_LINES,
   /** Empty lines, skipped as no record (only when the schema has more than one column). */
-  BLANK_LINES
+  BLANK_LINES,
+  /** Files not read to their end, skipped with --bad-files skip (each one quarantined line). */
+  UNREADABLE_FILES
 }

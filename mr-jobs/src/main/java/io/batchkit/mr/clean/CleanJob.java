@@ -14,10 +14,12 @@ import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputCompression;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
+import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.CsvLineInputFormat;
 import io.batchkit.mr.io.HeaderCheck;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
+import io.batchkit.mr.io.RecordLimits;
 import io.batchkit.mr.io.WholeFileCsvInputFormat;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -64,6 +66,8 @@ public final class CleanJob extends JobTool {
           "",
           "  --schema S          dataset schema (YAML), on any Hadoop filesystem",
           HeaderCheck.USAGE,
+          BadFiles.USAGE,
+          RecordLimits.USAGE,
           "  --input IN          file, directory or glob; repeat or comma-separate for more",
           "                      (.gz and .bz2 are read through Hadoop's codecs)",
           "  --output OUT        output directory: OUT/clean/, OUT/quarantine/, OUT/_MANIFEST.json",
@@ -89,6 +93,8 @@ public final class CleanJob extends JobTool {
         USAGE,
         Set.of(
             HeaderCheck.OPTION,
+            BadFiles.OPTION,
+            RecordLimits.OPTION,
             "schema",
             "input",
             "output",
@@ -141,6 +147,8 @@ public final class CleanJob extends JobTool {
         HeaderCheck.mode(NAME, args.get(HeaderCheck.OPTION, "fail")),
         conf,
         err);
+    BadFiles.configure(NAME, args, conf);
+    RecordLimits.configure(NAME, args, conf);
     Path output = new Path(args.required(NAME, "output"));
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
 

@@ -3,14 +3,17 @@ package io.batchkit.mr.clean;
 import io.batchkit.core.io.QuarantineRecord;
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.record.KeyColumns;
+import io.batchkit.core.record.Outcome;
 import io.batchkit.core.record.RawRecords;
 import io.batchkit.core.record.Records;
 import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.mr.common.ColumnSelection;
 import io.batchkit.mr.common.HmacKey;
+import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
+import io.batchkit.mr.io.RecordLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -38,6 +41,8 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
   private String file;
   private int fileIndex;
   private long splitStart;
+  private boolean skipBadFiles;
+  private int maxRecordBytes;
 
   private final StringBuilder row = new StringBuilder(256);
   private final DedupeKey dedupeKey = new DedupeKey();
@@ -69,6 +74,8 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
     file = split.getPath().toString();
     fileIndex = fileIndex(conf, split.getPath());
     splitStart = split.getStart();
+    skipBadFiles = BadFiles.skip(conf);
+    maxRecordBytes = RecordLimits.max(conf);
     // Looked up once: a counter lookup per record is measurable at millions of records.
     headerCount = context.getCounter(CleanCounter.HEADER_LINES);
     blankCount = context.getCounter(CleanCounter.BLANK_LINES);
@@ -89,10 +96,48 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
   }
 
   @Override
+  public void run(Context context) throws IOException, InterruptedException {
+    setup(context);
+    try {
+      while (next(context)) {
+        map(context.getCurrentKey(), context.getCurrentValue(), context);
+      }
+    } finally {
+      cleanup(context);
+    }
+  }
+
+  /** The next record; a file that cannot be read on is skipped or fails, as --bad-files says. */
+  private boolean next(Context context) throws IOException, InterruptedException {
+    try {
+      return context.nextKeyValue();
+    } catch (IOException e) {
+      String reason = BadFiles.reason(file, records.lines(), e);
+      if (!skipBadFiles) {
+        throw BadFiles.fail(context, reason, e);
+      }
+      readCount.increment(1);
+      String json =
+          QuarantineRecord.toJson(
+              file, records.lines() + 1, -1, "", null, 0, BadFiles.violation(reason));
+      quarantineLine.set(json.getBytes(StandardCharsets.UTF_8));
+      output.outputs().write(NullWritable.get(), quarantineLine, "quarantine/part");
+      quarantinedCount.increment(1);
+      count(BadFiles.violation(reason), context);
+      context.getCounter(CleanCounter.UNREADABLE_FILES).increment(1);
+      return false;
+    }
+  }
+
+  @Override
   protected void map(LongWritable key, Text value, Context context)
       throws IOException, InterruptedException {
-    long offset = key.get();
-    switch (records.read(offset, value.getBytes(), value.getLength())) {
+    long offset = RecordLimits.offset(key.get());
+    Outcome outcome =
+        RecordLimits.isTooLarge(key.get())
+            ? records.tooLarge(value.getBytes(), value.getLength(), maxRecordBytes)
+            : records.read(offset, value.getBytes(), value.getLength());
+    switch (outcome) {
       case HEADER -> headerCount.increment(1);
       case BLANK -> blankCount.increment(1);
       case INVALID -> {
@@ -134,6 +179,10 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
     quarantineLine.set(json.getBytes(StandardCharsets.UTF_8));
     output.outputs().write(NullWritable.get(), quarantineLine, "quarantine/part");
     quarantinedCount.increment(1);
+    count(violations, context);
+  }
+
+  private void count(List<Violation> violations, Context context) {
     Set<String> rules = new HashSet<>();
     for (Violation v : violations) {
       String column = v.column() == null ? "*" : v.column();

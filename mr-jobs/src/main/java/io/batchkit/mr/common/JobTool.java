@@ -26,6 +26,9 @@ import org.apache.hadoop.util.Tool;
  * last ({@link #finish}). A job supplies only what differs: its options, its tasks, its counts.
  */
 public abstract class JobTool extends Configured implements Tool {
+  /** Where a failing task leaves its one-line reason, outside the commit protocol. */
+  public static final String TASK_ERRORS = "_errors";
+
   protected final PrintStream out;
   protected final PrintStream err;
   private final String name;
@@ -106,6 +109,10 @@ public abstract class JobTool extends Configured implements Tool {
     if (JobProgress.await(job, name(), err)) {
       return true;
     }
+    String reason = taskError(output);
+    if (reason != null) {
+      err.println(name() + ": " + reason);
+    }
     err.println(
         name()
             + ": job "
@@ -117,6 +124,33 @@ public abstract class JobTool extends Configured implements Tool {
             + " has no _SUCCESS and no manifest: do not use it. Fix the cause and re-run with"
             + " --overwrite.");
     return false;
+  }
+
+  /**
+   * The one-line reason a task left in {@code OUT/_errors/} before failing (a file it could not
+   * read), or null: the local runner hands no task diagnostics back.
+   */
+  private String taskError(Path output) {
+    try {
+      Path dir = new Path(output, TASK_ERRORS);
+      FileSystem fs = dir.getFileSystem(getConf());
+      if (!fs.exists(dir)) {
+        return null;
+      }
+      for (FileStatus f : fs.listStatus(dir)) {
+        try (java.io.BufferedReader r =
+            new java.io.BufferedReader(
+                new java.io.InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
+          String line = r.readLine();
+          if (line != null) {
+            return line;
+          }
+        }
+      }
+    } catch (IOException e) {
+      return null; // the generic failure line below still says what to do
+    }
+    return null;
   }
 
   /**

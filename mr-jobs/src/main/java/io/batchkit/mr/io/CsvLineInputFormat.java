@@ -1,18 +1,30 @@
 package io.batchkit.mr.io;
 
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.JobContext;
+import org.apache.hadoop.mapreduce.RecordReader;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 
 /**
  * One record per line, for schemas without {@code multiline}. Keys are byte offsets in the
  * (decompressed) file, so offset 0 is always a file's first line: its header. Compressed files are
  * never split: a bzip2 split would give compressed offsets, which can't be turned into line numbers
- * for quarantine records.
+ * for quarantine records. Lines longer than {@code --max-record-bytes} are handed over marked, not
+ * whole ({@link BoundedLineRecordReader}).
  */
 public class CsvLineInputFormat extends TextInputFormat {
+  @Override
+  public RecordReader<LongWritable, Text> createRecordReader(
+      InputSplit split, TaskAttemptContext context) {
+    return new BoundedLineRecordReader();
+  }
+
   @Override
   protected boolean isSplitable(JobContext context, Path file) {
     CompressionCodec codec = new CompressionCodecFactory(context.getConfiguration()).getCodec(file);

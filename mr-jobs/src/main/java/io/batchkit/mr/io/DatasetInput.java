@@ -153,6 +153,8 @@ public final class DatasetInput {
       throws UsageException, IOException {
     Object[] yaml = schemaYaml(job, args, jobConf);
     Schema schema = SchemaParser.parse((byte[]) yaml[0], (String) yaml[1]);
+    BadFiles.configure(job, args, jobConf);
+    RecordLimits.configure(job, args, jobConf);
     if (kind == Kind.RAW) {
       // Refuse now, in one line, rather than in every task.
       HmacKey.forSchema(job, schema, jobConf);

@@ -28,6 +28,7 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V> {
   private long splitStart;
   private Counter read;
   private Counter invalid;
+  private int maxRecordBytes;
   private final StringBuilder text = new StringBuilder(256);
 
   /** Starts reading: the front end for this task's records and the counters of what was read. */
@@ -40,22 +41,55 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V> {
     this.splitStart = split.getStart();
     this.read = context.getCounter(readCounter);
     this.invalid = context.getCounter(invalidCounter);
+    this.maxRecordBytes = RecordLimits.max(context.getConfiguration());
   }
 
   @Override
-  protected final void map(LongWritable offset, Text value, Context context)
+  public void run(Context context) throws IOException, InterruptedException {
+    setup(context);
+    try {
+      while (next(context)) {
+        map(context.getCurrentKey(), context.getCurrentValue(), context);
+      }
+    } finally {
+      cleanup(context);
+    }
+  }
+
+  /** The next record; a file that cannot be read on is skipped or fails, as --bad-files says. */
+  private boolean next(Context context) throws IOException, InterruptedException {
+    try {
+      return context.nextKeyValue();
+    } catch (IOException e) {
+      String reason = BadFiles.reason(file, rows.lines(), e);
+      if (!BadFiles.skip(context.getConfiguration())) {
+        throw BadFiles.fail(context, reason, e);
+      }
+      read.increment(1);
+      invalid.increment(1);
+      output.quarantine(file, rows.lines() + 1, -1, "", BadFiles.violation(reason));
+      return false;
+    }
+  }
+
+  @Override
+  protected final void map(LongWritable key, Text value, Context context)
       throws IOException, InterruptedException {
-    Outcome outcome = rows.read(offset.get(), value.getBytes(), value.getLength());
+    long offset = RecordLimits.offset(key.get());
+    Outcome outcome =
+        RecordLimits.isTooLarge(key.get())
+            ? rows.tooLarge(value.getBytes(), value.getLength(), maxRecordBytes)
+            : rows.read(offset, value.getBytes(), value.getLength());
     if (outcome == Outcome.HEADER || outcome == Outcome.BLANK) {
       return;
     }
     read.increment(1);
     if (outcome == Outcome.INVALID) {
       invalid.increment(1);
-      output.quarantine(file, rows.line(), offset.get(), rows.text(), rows.violations());
+      output.quarantine(file, rows.line(), offset, rows.text(), rows.violations());
       return;
     }
-    row(rows.values(), offset.get(), context);
+    row(rows.values(), offset, context);
   }
 
   /** What becomes of one row (its typed values, reused for the next row). */

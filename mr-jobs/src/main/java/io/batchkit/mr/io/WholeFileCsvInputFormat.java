@@ -65,7 +65,9 @@ public class WholeFileCsvInputFormat extends FileInputFormat<LongWritable, Text>
       if (codec != null) {
         in = codec.createInputStream(in);
       }
-      splitter = new CsvRecordSplitter(in, format.quote(), format.escape(), true);
+      splitter =
+          new CsvRecordSplitter(
+              in, format.quote(), format.escape(), true, RecordLimits.max(conf) + 1);
     }
 
     @Override
@@ -73,8 +75,13 @@ public class WholeFileCsvInputFormat extends FileInputFormat<LongWritable, Text>
       if (!splitter.next()) {
         return false;
       }
-      key.set(splitter.offset());
-      value.set(splitter.bytes(), 0, splitter.length());
+      if (splitter.tooLarge()) {
+        key.set(RecordLimits.tooLargeKey(splitter.offset()));
+        value.set(splitter.bytes(), 0, RecordLimits.KEPT);
+      } else {
+        key.set(splitter.offset());
+        value.set(splitter.bytes(), 0, splitter.length());
+      }
       return true;
     }
 

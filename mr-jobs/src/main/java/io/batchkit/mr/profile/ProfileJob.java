@@ -7,8 +7,10 @@ import io.batchkit.mr.common.Args;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
+import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.HeaderCheck;
+import io.batchkit.mr.io.RecordLimits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -61,6 +63,8 @@ public final class ProfileJob extends JobTool {
           "                      batchkit output",
           "  --schema S          dataset schema (YAML); default: the input's _SCHEMA.yaml",
           HeaderCheck.USAGE,
+          BadFiles.USAGE,
+          RecordLimits.USAGE,
           "  --output OUT        OUT/profile.json, OUT/report.html, OUT/_MANIFEST.json",
           "  --overwrite         replace OUT if it exists",
           "",
@@ -76,7 +80,8 @@ public final class ProfileJob extends JobTool {
     super(
         NAME,
         USAGE,
-        Set.of(HeaderCheck.OPTION, "schema", "input", "output"),
+        Set.of(
+            HeaderCheck.OPTION, BadFiles.OPTION, RecordLimits.OPTION, "schema", "input", "output"),
         Set.of("overwrite"),
         out,
         err);

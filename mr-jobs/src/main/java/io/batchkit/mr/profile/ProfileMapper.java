@@ -1,5 +1,6 @@
 package io.batchkit.mr.profile;
 
+import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.JobSchema;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /** Profiles its split in memory; emits one profile per column (and the keys') at the end. */
 public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, ProfileWritable> {
@@ -17,6 +19,33 @@ public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, Profi
   protected void setup(Context context) {
     Configuration conf = context.getConfiguration();
     profiler = new Profiler(JobSchema.load(conf), DatasetInput.kind(conf), conf);
+  }
+
+  @Override
+  public void run(Context context) throws IOException, InterruptedException {
+    setup(context);
+    try {
+      while (next(context)) {
+        map(context.getCurrentKey(), context.getCurrentValue(), context);
+      }
+    } finally {
+      cleanup(context);
+    }
+  }
+
+  /** The next record; a file that cannot be read on is skipped or fails, as --bad-files says. */
+  private boolean next(Context context) throws IOException, InterruptedException {
+    try {
+      return context.nextKeyValue();
+    } catch (IOException e) {
+      String file = ((FileSplit) context.getInputSplit()).getPath().toString();
+      String reason = BadFiles.reason(file, profiler.lines(), e);
+      if (!BadFiles.skip(context.getConfiguration())) {
+        throw BadFiles.fail(context, reason, e);
+      }
+      profiler.unreadableFile();
+      return false;
+    }
   }
 
   @Override

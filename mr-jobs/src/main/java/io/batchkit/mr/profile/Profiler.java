@@ -7,6 +7,7 @@ import io.batchkit.core.rules.Rule;
 import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.mr.io.DatasetInput;
+import io.batchkit.mr.io.RecordLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,14 @@ public final class Profiler {
   private final boolean[] badNull;
   private final KeyDistinct keys;
   private final StringBuilder text = new StringBuilder(64);
+  private final int maxRecordBytes;
   private long read;
   private long valid;
 
   public Profiler(Schema schema, DatasetInput.Kind kind, Configuration conf) {
     this.schema = schema;
     this.records = DatasetInput.records(schema, kind, conf);
+    this.maxRecordBytes = RecordLimits.max(conf);
     this.columns = new ColumnProfile[schema.columns().size()];
     this.bad = new ArrayList<>();
     this.badNull = new boolean[columns.length];
@@ -47,7 +50,10 @@ public final class Profiler {
 
   /** Profiles one record (header and blank lines of raw files are skipped, not counted). */
   public void record(long offset, byte[] bytes, int length) {
-    Outcome outcome = records.read(offset, bytes, length);
+    Outcome outcome =
+        offset < 0 // a record over --max-record-bytes (io.batchkit.mr.io.RecordLimits)
+            ? records.tooLarge(bytes, length, maxRecordBytes)
+            : records.read(offset, bytes, length);
     if (outcome == Outcome.HEADER || outcome == Outcome.BLANK) {
       return;
     }
@@ -100,6 +106,17 @@ public final class Profiler {
 
   public ColumnProfile[] columns() {
     return columns;
+  }
+
+  /** The rest of a file could not be read (--bad-files skip): one invalid record stands for it. */
+  public void unreadableFile() {
+    read++;
+    recordViolations.merge(Rule.UNREADABLE_FILE.id(), 1L, Long::sum);
+  }
+
+  /** Lines handed in so far. */
+  public long lines() {
+    return records.lines();
   }
 
   public long read() {

@@ -1,0 +1,81 @@
+package io.batchkit.mr.io;
+
+import io.batchkit.core.rules.Rule;
+import io.batchkit.core.rules.Violation;
+import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.JobTool;
+import io.batchkit.mr.common.UsageException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+
+/**
+ * {@code --bad-files fail|skip}: what a task does when its file cannot be read to the end (a
+ * truncated or corrupt {@code .gz}, a block that cannot be read). {@code fail} (the default) fails
+ * the job with one line naming the file; {@code skip} keeps the records read before the damage,
+ * quarantines one line for the rest ({@code unreadable_file}) and finishes.
+ */
+public final class BadFiles {
+  public static final String OPTION = "bad-files";
+  public static final String USAGE =
+      "  --bad-files M       fail (default) or skip: a file that cannot be read to its end";
+  public static final String KEY = "batchkit.bad.files";
+
+  private BadFiles() {}
+
+  public static void configure(String job, Args args, Configuration conf) throws UsageException {
+    String mode = args.get(OPTION, "fail").toLowerCase(Locale.ROOT);
+    if (!mode.equals("fail") && !mode.equals("skip")) {
+      throw new UsageException(job + ": --bad-files must be fail or skip, not " + mode);
+    }
+    conf.set(KEY, mode);
+  }
+
+  public static boolean skip(Configuration conf) {
+    return conf.get(KEY, "fail").equals("skip");
+  }
+
+  /** What went wrong, in words a user acts on. */
+  public static String reason(String file, long line, IOException e) {
+    return file
+        + ": cannot be read after line "
+        + line
+        + " ("
+        + e.getClass().getSimpleName()
+        + ": "
+        + e.getMessage()
+        + "): the file is truncated or corrupt";
+  }
+
+  /** The quarantine entry standing for the unread rest of a file. */
+  public static List<Violation> violation(String reason) {
+    return List.of(new Violation(null, Rule.UNREADABLE_FILE, reason));
+  }
+
+  /**
+   * Fails the task with the reason, first leaving it in {@code OUT/_errors/} for the driver: the
+   * local runner does not hand task diagnostics back.
+   */
+  public static IOException fail(TaskAttemptContext context, String reason, IOException cause) {
+    String line = reason + "; replace or remove it, or re-run with --bad-files skip";
+    try {
+      Path out = FileOutputFormat.getOutputPath(context);
+      if (out != null) {
+        Path note =
+            new Path(new Path(out, JobTool.TASK_ERRORS), context.getTaskAttemptID().toString());
+        try (OutputStream os = note.getFileSystem(context.getConfiguration()).create(note, true)) {
+          os.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      cause.addSuppressed(e); // the task fails anyway, with its own reason
+    }
+    return new IOException(line, cause);
+  }
+}
