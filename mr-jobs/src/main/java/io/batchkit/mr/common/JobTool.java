@@ -75,6 +75,13 @@ public abstract class JobTool extends Configured implements Tool {
     } catch (UsageException | SchemaException e) {
       err.println(e.getMessage());
       return 2;
+    } catch (InputChangedException e) {
+      err.println(
+          e.getMessage()
+              + "; the output is left without _SUCCESS: re-run with --overwrite once the files are final");
+      return 1;
+    } finally {
+      OutputDirectory.release();
     }
   }
 
@@ -91,8 +98,38 @@ public abstract class JobTool extends Configured implements Tool {
   }
 
   /** The manifest of this run: the job, its schema and inputs, when it started and finished. */
-  protected final Manifest manifest(Schema schema, Job job, List<FileStatus> inputs) {
+  protected final Manifest manifest(Schema schema, Job job, List<FileStatus> inputs)
+      throws IOException, InputChangedException {
+    // A file that changed while the tasks read it may have been read half old, half new.
+    for (FileStatus f : inputs) {
+      FileStatus now;
+      try {
+        now = f.getPath().getFileSystem(getConf()).getFileStatus(f.getPath());
+      } catch (java.io.FileNotFoundException e) {
+        throw new InputChangedException(
+            name + ": input " + f.getPath() + " was deleted while the job ran");
+      }
+      if (now.getLen() != f.getLen() || now.getModificationTime() != f.getModificationTime()) {
+        throw new InputChangedException(
+            String.format(
+                "%s: input %s changed while the job ran (%,d bytes, modified %s; now %,d bytes,"
+                    + " modified %s): the output may mix old and new records",
+                name,
+                f.getPath(),
+                f.getLen(),
+                Instant.ofEpochMilli(f.getModificationTime()),
+                now.getLen(),
+                Instant.ofEpochMilli(now.getModificationTime())));
+      }
+    }
     return new Manifest(name, schema, job, inputs, started);
+  }
+
+  /** An input file changed during the run: the job fails (exit 1) and leaves no _SUCCESS. */
+  protected static final class InputChangedException extends Exception {
+    InputChangedException(String message) {
+      super(message);
+    }
   }
 
   /** Submits the job and waits; on failure says what to do and returns false. */
