@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.batchkit.mr.clean.CleanJob;
 import io.batchkit.mr.testing.JobRun;
-import io.batchkit.mr.testing.JvmOpens;
+import io.batchkit.mr.testing.MiniCluster;
 import io.batchkit.mr.tools.TripGenerator;
 import io.batchkit.mr.upsert.UpsertJob;
 import java.io.BufferedReader;
@@ -20,8 +20,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
-import org.apache.hadoop.mapred.MiniMRClientCluster;
-import org.apache.hadoop.mapred.MiniMRClientClusterFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,36 +35,21 @@ class JobsMiniClusterTest {
 
   @TempDir static Path tmp;
   static MiniDFSCluster dfs;
-  static MiniMRClientCluster yarn;
   static Configuration conf;
+
+  static MiniCluster cluster;
 
   @BeforeAll
   static void start() throws Exception {
-    Configuration base = new Configuration();
-    base.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("dfs").toString());
-    dfs = new MiniDFSCluster.Builder(base).numDataNodes(1).build();
-    dfs.waitActive();
-    Configuration withDfs = new Configuration(dfs.getConfiguration(0));
-    withDfs.set("yarn.nodemanager.vmem-check-enabled", "false");
-    withDfs.set("yarn.scheduler.minimum-allocation-mb", "256");
-    withDfs.set("mapreduce.map.memory.mb", "512");
-    withDfs.set("mapreduce.reduce.memory.mb", "512");
-    withDfs.set("yarn.app.mapreduce.am.resource.mb", "512");
-    String opens = "-Xmx400m " + JvmOpens.list();
-    withDfs.set("mapreduce.map.java.opts", opens);
-    withDfs.set("mapreduce.reduce.java.opts", opens);
-    withDfs.set("yarn.app.mapreduce.am.command-opts", opens);
-    yarn = MiniMRClientClusterFactory.create(JobsMiniClusterTest.class, 1, withDfs);
-    conf = yarn.getConfig();
+    cluster = new MiniCluster(JobsMiniClusterTest.class, tmp);
+    dfs = cluster.dfs;
+    conf = cluster.conf();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (yarn != null) {
-      yarn.stop();
-    }
-    if (dfs != null) {
-      dfs.shutdown();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.batchkit.mr.aggregate;
 
+import io.batchkit.mr.common.TaskFaults;
 import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.JobSchema;
 import java.io.IOException;
@@ -36,5 +37,6 @@ public class AggregateReducer extends Reducer<Text, Partials, NullWritable, Text
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
     output.close();
+    TaskFaults.atEnd(context);
   }
 }

@@ -10,6 +10,7 @@ import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.mr.common.ColumnSelection;
 import io.batchkit.mr.common.HmacKey;
+import io.batchkit.mr.common.TaskFaults;
 import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
@@ -199,5 +200,6 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
     // Later splits of the file need this split's line count as part of their base.
     output.lines(file, splitStart, records.lines());
     output.close();
+    TaskFaults.atEnd(context);
   }
 }

@@ -1,5 +1,6 @@
 package io.batchkit.mr.clean;
 
+import io.batchkit.mr.common.TaskFaults;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
 import java.io.IOException;
@@ -36,5 +37,6 @@ public class DedupeReducer extends Reducer<DedupeKey, PartitionedRow, NullWritab
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
     output.close();
+    TaskFaults.atEnd(context);
   }
 }

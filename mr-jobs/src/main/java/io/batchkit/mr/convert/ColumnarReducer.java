@@ -5,6 +5,7 @@ import io.batchkit.core.io.TextRowDecoder;
 import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.mr.common.ColumnSelection;
+import io.batchkit.mr.common.TaskFaults;
 import io.batchkit.mr.io.JobSchema;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -63,6 +64,11 @@ public class ColumnarReducer extends Reducer<Text, Text, NullWritable, Text> {
     task = context.getTaskAttemptID().getTaskID().getId();
     written = context.getCounter(ConvertCounter.WRITTEN);
     files = context.getCounter(ConvertCounter.FILES);
+  }
+
+  @Override
+  protected void cleanup(Context context) throws IOException, InterruptedException {
+    TaskFaults.atEnd(context);
   }
 
   @Override

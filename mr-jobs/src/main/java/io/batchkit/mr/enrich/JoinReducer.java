@@ -1,5 +1,6 @@
 package io.batchkit.mr.enrich;
 
+import io.batchkit.mr.common.TaskFaults;
 import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.PartitionedRow;
 import java.io.IOException;
@@ -46,5 +47,6 @@ public class JoinReducer extends Reducer<Text, PartitionedRow, NullWritable, Tex
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
     output.close();
+    TaskFaults.atEnd(context);
   }
 }

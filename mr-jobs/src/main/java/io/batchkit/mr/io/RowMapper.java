@@ -3,6 +3,7 @@ package io.batchkit.mr.io;
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.record.Outcome;
 import io.batchkit.core.record.Records;
+import io.batchkit.mr.common.TaskFaults;
 import java.io.IOException;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
@@ -122,5 +123,6 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V> {
   protected void cleanup(Context context) throws IOException, InterruptedException {
     output.lines(file, splitStart, rows.lines());
     output.close();
+    TaskFaults.atEnd(context);
   }
 }

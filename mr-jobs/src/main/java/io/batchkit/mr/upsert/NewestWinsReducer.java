@@ -3,6 +3,7 @@ package io.batchkit.mr.upsert;
 import io.batchkit.core.io.TextRowDecoder;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.types.ColumnType;
+import io.batchkit.mr.common.TaskFaults;
 import io.batchkit.mr.io.DatasetOutput;
 import io.batchkit.mr.io.JobSchema;
 import java.io.IOException;
@@ -97,5 +98,6 @@ public class NewestWinsReducer extends Reducer<Text, Version, NullWritable, Text
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
     output.close();
+    TaskFaults.atEnd(context);
   }
 }

@@ -1,0 +1,43 @@
+package io.batchkit.mr.common;
+
+import java.io.IOException;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.apache.hadoop.mapreduce.TaskAttemptID;
+import org.apache.hadoop.mapreduce.TaskType;
+
+/**
+ * Faults the fault tests inject into a running job, through the configuration: {@code
+ * batchkit.test.faults=fail:m,fail:r,slow:m,slow:r} makes the first attempt of the first map
+ * (reduce) task fail, or stall, at its very end, after it has written all its output (still
+ * uncommitted). Unset in production, where this is one null check per task. The tests then check
+ * that the retried or speculative attempt leaves the output exactly as an undisturbed run does.
+ */
+public final class TaskFaults {
+  public static final String KEY = "batchkit.test.faults";
+
+  /** How long a stalled attempt waits: longer than a speculative attempt needs to overtake it. */
+  static final long STALL_MS = 60_000;
+
+  private TaskFaults() {}
+
+  /** Called last in a task's cleanup. */
+  public static void atEnd(TaskAttemptContext context) throws IOException, InterruptedException {
+    String faults = context.getConfiguration().get(KEY);
+    if (faults == null) {
+      return;
+    }
+    TaskAttemptID id = context.getTaskAttemptID();
+    if (id.getId() != 0 || id.getTaskID().getId() != 0) {
+      return; // only the first attempt of the first task: its retry must succeed
+    }
+    String type = id.getTaskType() == TaskType.MAP ? "m" : "r";
+    for (String f : faults.split(",")) {
+      if (f.strip().equals("fail:" + type)) {
+        throw new IOException(KEY + ": attempt " + id + " fails on purpose, its output written");
+      }
+      if (f.strip().equals("slow:" + type)) {
+        Thread.sleep(STALL_MS);
+      }
+    }
+  }
+}
