@@ -100,7 +100,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
   public void run(Context context) throws IOException, InterruptedException {
     setup(context);
     try {
-      while (next(context)) {
+      while (BadFiles.next(context, records::lines, reason -> skipped(reason, context))) {
         map(context.getCurrentKey(), context.getCurrentValue(), context);
       }
     } finally {
@@ -108,26 +108,17 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
     }
   }
 
-  /** The next record; a file that cannot be read on is skipped or fails, as --bad-files says. */
-  private boolean next(Context context) throws IOException, InterruptedException {
-    try {
-      return context.nextKeyValue();
-    } catch (IOException e) {
-      String reason = BadFiles.reason(file, records.lines(), e);
-      if (!skipBadFiles) {
-        throw BadFiles.fail(context, reason, e);
-      }
-      readCount.increment(1);
-      String json =
-          QuarantineRecord.toJson(
-              file, records.lines() + 1, -1, "", null, 0, BadFiles.violation(reason));
-      quarantineLine.set(json.getBytes(StandardCharsets.UTF_8));
-      output.outputs().write(NullWritable.get(), quarantineLine, "quarantine/part");
-      quarantinedCount.increment(1);
-      count(BadFiles.violation(reason), context);
-      context.getCounter(CleanCounter.UNREADABLE_FILES).increment(1);
-      return false;
-    }
+  /** With --bad-files skip: one quarantine line stands for the unread rest of the file. */
+  private void skipped(String reason, Context context) throws IOException, InterruptedException {
+    readCount.increment(1);
+    String json =
+        QuarantineRecord.toJson(
+            file, records.lines() + 1, -1, "", null, 0, BadFiles.violation(reason));
+    quarantineLine.set(json.getBytes(StandardCharsets.UTF_8));
+    output.outputs().write(NullWritable.get(), quarantineLine, "quarantine/part");
+    quarantinedCount.increment(1);
+    count(BadFiles.violation(reason), context);
+    context.getCounter(CleanCounter.UNREADABLE_FILES).increment(1);
   }
 
   @Override

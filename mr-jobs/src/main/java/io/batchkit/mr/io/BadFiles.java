@@ -10,9 +10,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.MapContext;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 
 /**
@@ -41,8 +44,37 @@ public final class BadFiles {
     return conf.get(KEY, "fail").equals("skip");
   }
 
+  /** What a mapper does with the rest of a file it skips: one quarantine entry, counted. */
+  @FunctionalInterface
+  public interface Skipped {
+    void skip(String reason) throws IOException, InterruptedException;
+  }
+
+  /**
+   * The task's next record, as {@code context.nextKeyValue()}; when the file cannot be read on,
+   * fails the task naming it or, with {@code --bad-files skip}, hands the reason to {@code skipped}
+   * and ends the split.
+   *
+   * @param linesRead the lines read so far in the split, asked only on failure
+   */
+  public static boolean next(
+      MapContext<?, ?, ?, ?> context, LongSupplier linesRead, Skipped skipped)
+      throws IOException, InterruptedException {
+    try {
+      return context.nextKeyValue();
+    } catch (IOException e) {
+      String file = ((FileSplit) context.getInputSplit()).getPath().toString();
+      String reason = reason(file, linesRead.getAsLong(), e);
+      if (!skip(context.getConfiguration())) {
+        throw fail(context, reason, e);
+      }
+      skipped.skip(reason);
+      return false;
+    }
+  }
+
   /** What went wrong, in words a user acts on. */
-  public static String reason(String file, long line, IOException e) {
+  static String reason(String file, long line, IOException e) {
     return file
         + ": cannot be read after line "
         + line
@@ -62,7 +94,7 @@ public final class BadFiles {
    * Fails the task with the reason, first leaving it in {@code OUT/_errors/} for the driver: the
    * local runner does not hand task diagnostics back.
    */
-  public static IOException fail(TaskAttemptContext context, String reason, IOException cause) {
+  static IOException fail(TaskAttemptContext context, String reason, IOException cause) {
     String line = reason + "; replace or remove it, or re-run with --bad-files skip";
     try {
       Path out = FileOutputFormat.getOutputPath(context);

@@ -49,7 +49,7 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V> {
   public void run(Context context) throws IOException, InterruptedException {
     setup(context);
     try {
-      while (next(context)) {
+      while (BadFiles.next(context, rows::lines, this::skipped)) {
         map(context.getCurrentKey(), context.getCurrentValue(), context);
       }
     } finally {
@@ -57,20 +57,11 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V> {
     }
   }
 
-  /** The next record; a file that cannot be read on is skipped or fails, as --bad-files says. */
-  private boolean next(Context context) throws IOException, InterruptedException {
-    try {
-      return context.nextKeyValue();
-    } catch (IOException e) {
-      String reason = BadFiles.reason(file, rows.lines(), e);
-      if (!BadFiles.skip(context.getConfiguration())) {
-        throw BadFiles.fail(context, reason, e);
-      }
-      read.increment(1);
-      invalid.increment(1);
-      output.quarantine(file, rows.lines() + 1, -1, "", BadFiles.violation(reason));
-      return false;
-    }
+  /** With --bad-files skip: one quarantine line stands for the unread rest of the file. */
+  private void skipped(String reason) throws IOException, InterruptedException {
+    read.increment(1);
+    invalid.increment(1);
+    output.quarantine(file, rows.lines() + 1, -1, "", BadFiles.violation(reason));
   }
 
   @Override

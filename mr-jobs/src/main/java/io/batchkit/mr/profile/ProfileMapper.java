@@ -9,7 +9,6 @@ import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /** Profiles its split in memory; emits one profile per column (and the keys') at the end. */
 public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, ProfileWritable> {
@@ -25,26 +24,11 @@ public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, Profi
   public void run(Context context) throws IOException, InterruptedException {
     setup(context);
     try {
-      while (next(context)) {
+      while (BadFiles.next(context, profiler::lines, reason -> profiler.unreadableFile())) {
         map(context.getCurrentKey(), context.getCurrentValue(), context);
       }
     } finally {
       cleanup(context);
-    }
-  }
-
-  /** The next record; a file that cannot be read on is skipped or fails, as --bad-files says. */
-  private boolean next(Context context) throws IOException, InterruptedException {
-    try {
-      return context.nextKeyValue();
-    } catch (IOException e) {
-      String file = ((FileSplit) context.getInputSplit()).getPath().toString();
-      String reason = BadFiles.reason(file, profiler.lines(), e);
-      if (!BadFiles.skip(context.getConfiguration())) {
-        throw BadFiles.fail(context, reason, e);
-      }
-      profiler.unreadableFile();
-      return false;
     }
   }
 

@@ -107,6 +107,45 @@ class BadInputTest {
   }
 
   @Test
+  void theJobsAfterCleanReadRawFilesTheSameWay() throws Exception {
+    Files.createDirectories(dir.resolve("in"));
+    Files.writeString(dir.resolve("e.yaml"), SCHEMA);
+    Files.write(dir.resolve("in/a.csv.gz"), gzip(0, 1_000));
+    byte[] whole = gzip(1_000, 20_000);
+    Files.write(dir.resolve("in/b.csv.gz"), Arrays.copyOf(whole, whole.length / 2));
+    String[] args = {
+      "--schema",
+      dir.resolve("e.yaml").toString(),
+      "--input",
+      dir.resolve("in").toString(),
+      "--group-by",
+      "label",
+      "--metrics",
+      "count",
+      "--output",
+      dir.resolve("agg").toString(),
+      "--overwrite"
+    };
+    JobRun fail = JobRun.run(JobRun.local(), io.batchkit.mr.aggregate.AggregateJob::new, args);
+    assertEquals(1, fail.exit());
+    assertTrue(fail.err().contains("b.csv.gz: cannot be read after line"), fail.err());
+    String[] skip = Arrays.copyOf(args, args.length + 2);
+    skip[args.length] = "--bad-files";
+    skip[args.length + 1] = "skip";
+    JobRun ok = JobRun.run(JobRun.local(), io.batchkit.mr.aggregate.AggregateJob::new, skip);
+    assertEquals(0, ok.exit(), ok.err());
+    JsonNode m = new ObjectMapper().readTree(dir.resolve("agg/_MANIFEST.json").toFile());
+    long counted =
+        OutputFiles.lines(dir.resolve("agg/data")).stream()
+            .mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf('\t') + 1)))
+            .sum();
+    assertEquals(
+        m.at("/counts/read").asLong(), counted + m.at("/counts/invalid").asLong(), m.toString());
+    assertEquals(1, m.at("/counts/invalid").asLong());
+    assertTrue(OutputFiles.lines(dir.resolve("agg/quarantine")).get(0).contains("unreadable_file"));
+  }
+
+  @Test
   void aRecordLongerThanTheLimitIsQuarantinedNotReadWhole() throws Exception {
     Files.createDirectories(dir.resolve("in"));
     Path file = dir.resolve("in/big.csv");
