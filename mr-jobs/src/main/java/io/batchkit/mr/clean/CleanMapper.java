@@ -10,6 +10,7 @@ import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.mr.common.ColumnSelection;
 import io.batchkit.mr.common.HmacKey;
+import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.TaskFaults;
 import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.JobSchema;
@@ -119,6 +120,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
     quarantinedCount.increment(1);
     count(BadFiles.violation(reason), context);
     context.getCounter(CleanCounter.UNREADABLE_FILES).increment(1);
+    context.getCounter(JobTool.UNREADABLE_FILES, file).increment(1);
   }
 
   @Override

@@ -26,6 +26,9 @@ import org.apache.hadoop.util.Tool;
  * last ({@link #finish}). A job supplies only what differs: its options, its tasks, its counts.
  */
 public abstract class JobTool extends Configured implements Tool {
+  /** The counter group naming each file skipped with --bad-files skip. */
+  public static final String UNREADABLE_FILES = "batchkit unreadable files";
+
   /** Where a failing task leaves its one-line reason, outside the commit protocol. */
   public static final String TASK_ERRORS = "_errors";
 
@@ -122,7 +125,18 @@ public abstract class JobTool extends Configured implements Tool {
                 Instant.ofEpochMilli(now.getModificationTime())));
       }
     }
-    return new Manifest(name, schema, job, inputs, started);
+    Manifest manifest = new Manifest(name, schema, job, inputs, started);
+    List<String> unreadable = new java.util.ArrayList<>();
+    for (org.apache.hadoop.mapreduce.Counter c : job.getCounters().getGroup(UNREADABLE_FILES)) {
+      if (c.getValue() > 0) {
+        unreadable.add(c.getName());
+      }
+    }
+    if (!unreadable.isEmpty()) {
+      // Skipped with --bad-files skip: what was read of them is in the counts, the rest is not.
+      manifest.section("unreadable_files", unreadable);
+    }
+    return manifest;
   }
 
   /** An input file changed during the run: the job fails (exit 1) and leaves no _SUCCESS. */
@@ -150,13 +164,14 @@ public abstract class JobTool extends Configured implements Tool {
     if (reason != null) {
       err.println(name() + ": " + reason);
     }
+    String info = job.getStatus().getFailureInfo();
     err.println(
         name()
             + ": job "
             + job.getJobID()
-            + " failed ("
-            + job.getStatus().getFailureInfo()
-            + "); "
+            + " failed"
+            + (info == null || info.isBlank() || info.equals("NA") ? "" : " (" + info + ")")
+            + "; "
             + output
             + " has no _SUCCESS and no manifest: do not use it. Fix the cause and re-run with"
             + " --overwrite.");

@@ -3,6 +3,7 @@ package io.batchkit.mr.io;
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.record.Outcome;
 import io.batchkit.core.record.Records;
+import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.TaskFaults;
 import java.io.IOException;
 import org.apache.hadoop.io.LongWritable;
@@ -49,7 +50,7 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V> {
   public void run(Context context) throws IOException, InterruptedException {
     setup(context);
     try {
-      while (BadFiles.next(context, rows::lines, this::skipped)) {
+      while (BadFiles.next(context, rows::lines, reason -> skipped(reason, context))) {
         map(context.getCurrentKey(), context.getCurrentValue(), context);
       }
     } finally {
@@ -58,10 +59,11 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V> {
   }
 
   /** With --bad-files skip: one quarantine line stands for the unread rest of the file. */
-  private void skipped(String reason) throws IOException, InterruptedException {
+  private void skipped(String reason, Context context) throws IOException, InterruptedException {
     read.increment(1);
     invalid.increment(1);
     output.quarantine(file, rows.lines() + 1, -1, "", BadFiles.violation(reason));
+    context.getCounter(JobTool.UNREADABLE_FILES, file).increment(1);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.batchkit.mr.profile;
 
+import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.JobSchema;
@@ -9,6 +10,7 @@ import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /** Profiles its split in memory; emits one profile per column (and the keys') at the end. */
 public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, ProfileWritable> {
@@ -24,12 +26,19 @@ public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, Profi
   public void run(Context context) throws IOException, InterruptedException {
     setup(context);
     try {
-      while (BadFiles.next(context, profiler::lines, reason -> profiler.unreadableFile())) {
+      while (BadFiles.next(context, profiler::lines, reason -> skipped(context))) {
         map(context.getCurrentKey(), context.getCurrentValue(), context);
       }
     } finally {
       cleanup(context);
     }
+  }
+
+  /** With --bad-files skip: the unread rest counts as one invalid record; the file is named. */
+  private void skipped(Context context) {
+    profiler.unreadableFile();
+    String file = ((FileSplit) context.getInputSplit()).getPath().toString();
+    context.getCounter(JobTool.UNREADABLE_FILES, file).increment(1);
   }
 
   @Override

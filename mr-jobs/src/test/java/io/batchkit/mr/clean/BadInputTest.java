@@ -84,6 +84,8 @@ class BadInputTest {
     assertEquals(read, clean + m.at("/counts/quarantined").asLong());
     assertEquals(1, m.at("/counts/quarantined").asLong(), "one line stands for the unread rest");
     assertEquals(1, m.at("/quarantined_by_rule/unreadable_file").asLong());
+    assertTrue(m.at("/unreadable_files/0").asText().endsWith("b.csv.gz"), m.toString());
+    assertEquals(1, m.get("unreadable_files").size());
     // The good files whole, and the bad file's records read before the damage.
     List<String> rows = OutputFiles.lines(dir.resolve("out/clean"));
     assertEquals(clean, rows.size());
@@ -142,6 +144,7 @@ class BadInputTest {
     assertEquals(
         m.at("/counts/read").asLong(), counted + m.at("/counts/invalid").asLong(), m.toString());
     assertEquals(1, m.at("/counts/invalid").asLong());
+    assertTrue(m.at("/unreadable_files/0").asText().endsWith("b.csv.gz"), m.toString());
     assertTrue(OutputFiles.lines(dir.resolve("agg/quarantine")).get(0).contains("unreadable_file"));
   }
 
