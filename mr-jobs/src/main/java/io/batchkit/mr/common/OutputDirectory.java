@@ -30,6 +30,9 @@ public final class OutputDirectory {
 
   private record Held(FileSystem fs, Path lock) {}
 
+  /** Filesystems whose create-if-absent is atomic. */
+  private static final java.util.Set<String> LOCKABLE = java.util.Set.of("file", "hdfs", "viewfs");
+
   private OutputDirectory() {}
 
   public static void prepare(String job, Path output, boolean overwrite, Configuration conf)
@@ -59,6 +62,10 @@ public final class OutputDirectory {
 
   private static void lock(String job, FileSystem fs, Path output)
       throws IOException, UsageException {
+    String scheme = fs.getUri().getScheme();
+    if (!LOCKABLE.contains(scheme)) {
+      return; // an object store has no atomic create-if-absent: no lock there (README)
+    }
     Path lock = lockOf(output);
     String host = InetAddress.getLocalHost().getHostName();
     long pid = ProcessHandle.current().pid();
