@@ -6,10 +6,8 @@ import io.batchkit.mr.common.Args;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
-import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.io.HeaderCheck;
-import io.batchkit.mr.io.RecordLimits;
+import io.batchkit.mr.io.ReaderOptions;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,9 +41,7 @@ public final class AggregateJob extends JobTool {
           "",
           "  --input IN          a batchkit output (e.g. clean's OUT) or raw CSV files read with --schema",
           "  --schema S          dataset schema (YAML); default: the input's _SCHEMA.yaml",
-          HeaderCheck.USAGE,
-          BadFiles.USAGE,
-          RecordLimits.USAGE,
+          ReaderOptions.USAGE,
           "  --output OUT        OUT/data/ (Hive text, one row per group), OUT/_SCHEMA.yaml, OUT/_MANIFEST.json",
           "  --group-by G        columns, comma-separated; COL:hour, COL:day or COL:month buckets a",
           "                      timestamp; the partition column (e.g. dt) is allowed. Default: one group",
@@ -72,17 +68,8 @@ public final class AggregateJob extends JobTool {
     super(
         NAME,
         USAGE,
-        Set.of(
-            HeaderCheck.OPTION,
-            BadFiles.OPTION,
-            RecordLimits.OPTION,
-            "schema",
-            "input",
-            "output",
-            "group-by",
-            "metrics",
-            "filter",
-            "timezone"),
+        ReaderOptions.with(
+            "schema", "input", "output", "group-by", "metrics", "filter", "timezone"),
         Set.of("overwrite", "no-combiner", "sketches"),
         out,
         err);

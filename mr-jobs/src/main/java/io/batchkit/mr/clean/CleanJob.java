@@ -19,6 +19,7 @@ import io.batchkit.mr.io.CsvLineInputFormat;
 import io.batchkit.mr.io.HeaderCheck;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
+import io.batchkit.mr.io.ReaderOptions;
 import io.batchkit.mr.io.RecordLimits;
 import io.batchkit.mr.io.WholeFileCsvInputFormat;
 import java.io.IOException;
@@ -65,9 +66,7 @@ public final class CleanJob extends JobTool {
           "  " + DESCRIPTION + ".",
           "",
           "  --schema S          dataset schema (YAML), on any Hadoop filesystem",
-          HeaderCheck.USAGE,
-          BadFiles.USAGE,
-          RecordLimits.USAGE,
+          ReaderOptions.USAGE,
           "  --input IN          file, directory or glob; repeat or comma-separate for more",
           "                      (.gz and .bz2 are read through Hadoop's codecs)",
           "  --output OUT        output directory: OUT/clean/, OUT/quarantine/, OUT/_MANIFEST.json",
@@ -91,17 +90,8 @@ public final class CleanJob extends JobTool {
     super(
         NAME,
         USAGE,
-        Set.of(
-            HeaderCheck.OPTION,
-            BadFiles.OPTION,
-            RecordLimits.OPTION,
-            "schema",
-            "input",
-            "output",
-            "output-format",
-            "compress",
-            "columns",
-            "drop"),
+        ReaderOptions.with(
+            "schema", "input", "output", "output-format", "compress", "columns", "drop"),
         Set.of("dedupe", "overwrite"),
         out,
         err);

@@ -9,10 +9,8 @@ import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
-import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.io.HeaderCheck;
-import io.batchkit.mr.io.RecordLimits;
+import io.batchkit.mr.io.ReaderOptions;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,9 +56,7 @@ public final class ConvertJob extends JobTool {
           "",
           "  --input IN          a batchkit output (e.g. clean's OUT) or raw CSV read with --schema",
           "  --schema S          dataset schema (YAML); default: the input's _SCHEMA.yaml",
-          HeaderCheck.USAGE,
-          BadFiles.USAGE,
-          RecordLimits.USAGE,
+          ReaderOptions.USAGE,
           "  --output OUT        OUT/data/<partition>/*.parquet|*.orc, _SCHEMA.yaml, _MANIFEST.json",
           "  --format F          parquet (default) or orc",
           "  --compression C     snappy (default), gzip, zstd or none",
@@ -80,10 +76,7 @@ public final class ConvertJob extends JobTool {
     super(
         NAME,
         USAGE,
-        Set.of(
-            HeaderCheck.OPTION,
-            BadFiles.OPTION,
-            RecordLimits.OPTION,
+        ReaderOptions.with(
             "schema",
             "input",
             "output",

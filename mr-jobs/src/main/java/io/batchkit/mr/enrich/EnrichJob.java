@@ -11,12 +11,10 @@ import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
-import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.io.HeaderCheck;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
-import io.batchkit.mr.io.RecordLimits;
+import io.batchkit.mr.io.ReaderOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -62,9 +60,7 @@ public final class EnrichJob extends JobTool {
           "",
           "  --input IN          a batchkit output (e.g. clean's OUT) or raw CSV read with --schema",
           "  --schema S          the input's schema; default: the input's _SCHEMA.yaml",
-          HeaderCheck.USAGE,
-          BadFiles.USAGE,
-          RecordLimits.USAGE,
+          ReaderOptions.USAGE,
           "  --lookup L          the lookup table: CSV file(s) or a batchkit output",
           "  --lookup-schema LS  the lookup's schema (YAML); default: its _SCHEMA.yaml",
           "  --on A=B[,C=D]      join input column A to lookup column B (key of the lookup)",
@@ -87,10 +83,7 @@ public final class EnrichJob extends JobTool {
     super(
         NAME,
         USAGE,
-        Set.of(
-            HeaderCheck.OPTION,
-            BadFiles.OPTION,
-            RecordLimits.OPTION,
+        ReaderOptions.with(
             "schema",
             "input",
             "output",

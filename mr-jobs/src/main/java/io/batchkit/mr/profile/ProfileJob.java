@@ -7,10 +7,8 @@ import io.batchkit.mr.common.Args;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
-import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.io.HeaderCheck;
-import io.batchkit.mr.io.RecordLimits;
+import io.batchkit.mr.io.ReaderOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -62,9 +60,7 @@ public final class ProfileJob extends JobTool {
           "  --input IN          raw CSV read with --schema (violations counted by clean's rules), or a",
           "                      batchkit output",
           "  --schema S          dataset schema (YAML); default: the input's _SCHEMA.yaml",
-          HeaderCheck.USAGE,
-          BadFiles.USAGE,
-          RecordLimits.USAGE,
+          ReaderOptions.USAGE,
           "  --output OUT        OUT/profile.json, OUT/report.html, OUT/_MANIFEST.json",
           "  --overwrite         replace OUT if it exists",
           "",
@@ -80,8 +76,7 @@ public final class ProfileJob extends JobTool {
     super(
         NAME,
         USAGE,
-        Set.of(
-            HeaderCheck.OPTION, BadFiles.OPTION, RecordLimits.OPTION, "schema", "input", "output"),
+        ReaderOptions.with("schema", "input", "output"),
         Set.of("overwrite"),
         out,
         err);

@@ -7,11 +7,9 @@ import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
-import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.io.HeaderCheck;
 import io.batchkit.mr.io.PartitionedRow;
-import io.batchkit.mr.io.RecordLimits;
+import io.batchkit.mr.io.ReaderOptions;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -46,9 +44,7 @@ public final class SplitJob extends JobTool {
           "",
           "  --input IN          a batchkit output (e.g. clean's OUT) or raw CSV read with --schema",
           "  --schema S          dataset schema (YAML); default: the input's _SCHEMA.yaml",
-          HeaderCheck.USAGE,
-          BadFiles.USAGE,
-          RecordLimits.USAGE,
+          ReaderOptions.USAGE,
           "  --output OUT        OUT/data/split=NAME/<partition>/ (Hive text), _SCHEMA.yaml, _MANIFEST.json",
           "  --ratios R          default train=0.8,validation=0.1,test=0.1; must add up to 1",
           "  --seed N            hash seed (default 42); the same seed gives the same split",
@@ -66,16 +62,7 @@ public final class SplitJob extends JobTool {
     super(
         NAME,
         USAGE,
-        Set.of(
-            HeaderCheck.OPTION,
-            BadFiles.OPTION,
-            RecordLimits.OPTION,
-            "schema",
-            "input",
-            "output",
-            "ratios",
-            "seed",
-            "stratify-by"),
+        ReaderOptions.with("schema", "input", "output", "ratios", "seed", "stratify-by"),
         Set.of("overwrite"),
         out,
         err);

@@ -7,10 +7,8 @@ import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.UsageException;
-import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.DatasetInput;
-import io.batchkit.mr.io.HeaderCheck;
-import io.batchkit.mr.io.RecordLimits;
+import io.batchkit.mr.io.ReaderOptions;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,9 +48,7 @@ public final class UpsertJob extends JobTool {
           "                      for several, oldest first",
           "  --output NEW        the new snapshot: NEW/data/<partition>/, _SCHEMA.yaml, _MANIFEST.json",
           "  --schema S          dataset schema (YAML); default: the snapshot's or batch's _SCHEMA.yaml",
-          HeaderCheck.USAGE,
-          BadFiles.USAGE,
-          RecordLimits.USAGE,
+          ReaderOptions.USAGE,
           "  --order-by COL      the newest version has the greatest COL (e.g. updated_at); ties and",
           "                      no --order-by: the later batch, then the later row, wins",
           "  --delete-column COL a winning row whose COL equals --delete-value deletes its key",
@@ -69,17 +65,8 @@ public final class UpsertJob extends JobTool {
     super(
         NAME,
         USAGE,
-        Set.of(
-            HeaderCheck.OPTION,
-            BadFiles.OPTION,
-            RecordLimits.OPTION,
-            "schema",
-            "snapshot",
-            "batch",
-            "output",
-            "order-by",
-            "delete-column",
-            "delete-value"),
+        ReaderOptions.with(
+            "schema", "snapshot", "batch", "output", "order-by", "delete-column", "delete-value"),
         Set.of("overwrite"),
         out,
         err);

@@ -1,0 +1,28 @@
+package io.batchkit.mr.io;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The options every job that reads records takes, whatever it does with them: how to check a raw
+ * file's header ({@link HeaderCheck}), what to do with a file that cannot be read to its end
+ * ({@link BadFiles}) and the longest record ({@link RecordLimits}).
+ */
+public final class ReaderOptions {
+  /** Their lines in a job's usage text. */
+  public static final String USAGE =
+      String.join("\n", HeaderCheck.USAGE, BadFiles.USAGE, RecordLimits.USAGE);
+
+  private static final List<String> NAMES =
+      List.of(HeaderCheck.OPTION, BadFiles.OPTION, RecordLimits.OPTION);
+
+  private ReaderOptions() {}
+
+  /** A job's own options that take a value, and these. */
+  public static Set<String> with(String... own) {
+    Set<String> all = new HashSet<>(List.of(own));
+    all.addAll(NAMES);
+    return Set.copyOf(all);
+  }
+}
