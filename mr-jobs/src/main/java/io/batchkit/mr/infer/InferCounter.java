@@ -6,7 +6,5 @@ public enum InferCounter {
   LEARNED,
   HELD_OUT,
   MULTILINE,
-  RAGGED,
-  HELD_OUT_VALID,
-  HELD_OUT_INVALID
+  RAGGED
 }
