@@ -13,11 +13,13 @@ import org.apache.hadoop.mapreduce.Reducer;
 public class DedupeReducer extends Reducer<DedupeKey, PartitionedRow, NullWritable, Text> {
   private CleanOutput output;
   private Counter duplicates;
+  private boolean stallMidway;
 
   @Override
   protected void setup(Context context) {
     output = new CleanOutput(context, JobSchema.load(context.getConfiguration()));
     duplicates = context.getCounter(CleanCounter.DUPLICATES);
+    stallMidway = TaskFaults.stallsMidway(context);
   }
 
   @Override
@@ -31,6 +33,10 @@ public class DedupeReducer extends Reducer<DedupeKey, PartitionedRow, NullWritab
       } else {
         duplicates.increment(1);
       }
+    }
+    if (stallMidway) {
+      stallMidway = false;
+      TaskFaults.stall();
     }
   }
 

@@ -8,9 +8,14 @@ import org.apache.hadoop.mapreduce.TaskType;
 /**
  * Faults the fault tests inject into a running job, through the configuration: {@code
  * batchkit.test.faults=fail:m,fail:r,slow:m,slow:r} makes the first attempt of the first map
- * (reduce) task fail, or stall, at its very end, after it has written all its output (still
- * uncommitted). Unset in production, where this is one null check per task. The tests then check
- * that the retried or speculative attempt leaves the output exactly as an undisturbed run does.
+ * (reduce) task fail, or stall, after it has written output (still uncommitted). Unset in
+ * production, where this is one null check per task. The tests then check that the retried or
+ * speculative attempt leaves the output exactly as an undisturbed run does.
+ *
+ * <p>A failure or a stalled map happens at the task's very end, all its output written. A stalled
+ * reduce happens midway, after its first group is written ({@link #stallsMidway}, called by the
+ * dedupe reducer): at its end a reduce reports progress 1.0, and the speculator, which estimates
+ * the end from the progress rate, rightly sees no point in a second attempt.
  */
 public final class TaskFaults {
   public static final String KEY = "batchkit.test.faults";
@@ -35,9 +40,25 @@ public final class TaskFaults {
       if (f.strip().equals("fail:" + type)) {
         throw new IOException(KEY + ": attempt " + id + " fails on purpose, its output written");
       }
-      if (f.strip().equals("slow:" + type)) {
-        Thread.sleep(STALL_MS);
+      if (f.strip().equals("slow:m") && type.equals("m")) {
+        stall();
       }
     }
+  }
+
+  /** Whether this reduce attempt is to stall midway; asked once, in setup. */
+  public static boolean stallsMidway(TaskAttemptContext context) {
+    String faults = context.getConfiguration().get(KEY);
+    TaskAttemptID id = context.getTaskAttemptID();
+    return faults != null
+        && id.getId() == 0
+        && id.getTaskID().getId() == 0
+        && id.getTaskType() == TaskType.REDUCE
+        && java.util.Arrays.stream(faults.split(",")).anyMatch(f -> f.strip().equals("slow:r"));
+  }
+
+  /** Stalls the attempt: longer than a speculative attempt needs to overtake it. */
+  public static void stall() throws InterruptedException {
+    Thread.sleep(STALL_MS);
   }
 }
