@@ -36,8 +36,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  */
 public final class SchemaParser {
 
-  private static final Set<String> TOP_KEYS =
-      Set.of("name", "description", "format", "nulls", "columns", "keys", "partition");
+  static final Set<String> TOP_KEYS =
+      Set.of("name", "description", "format", "nulls", "columns", "keys", "partition", "checks");
   private static final Set<String> FORMAT_KEYS =
       Set.of("delimiter", "quote", "escape", "header", "multiline", "encoding");
   private static final Set<String> PARTITION_KEYS =
@@ -76,15 +76,13 @@ public final class SchemaParser {
     return parse(in.readAllBytes(), source);
   }
 
-  /** Loads a schema from the bytes of its file; {@code source} names it in messages. */
-  public static Schema parse(byte[] bytes, String source) {
-    SchemaParser p = new SchemaParser(source);
-    Node root;
+  /** The YAML node tree of a file's bytes (null when empty); syntax errors name line and column. */
+  static Node compose(byte[] bytes, String source) {
     try (Reader r =
         new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(false);
-      root = new Yaml(new SafeConstructor(options)).compose(r);
+      return new Yaml(new SafeConstructor(options)).compose(r);
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
@@ -98,6 +96,12 @@ public final class SchemaParser {
       throw SchemaException.at(
           source, 0, 0, null, "not valid YAML: " + YamlNodes.oneLine(e.getMessage()));
     }
+  }
+
+  /** Loads a schema from the bytes of its file; {@code source} names it in messages. */
+  public static Schema parse(byte[] bytes, String source) {
+    SchemaParser p = new SchemaParser(source);
+    Node root = compose(bytes, source);
     if (root == null) {
       throw SchemaException.at(
           source, 1, 1, null, "the file is empty; a schema needs at least name and columns");
@@ -124,6 +128,9 @@ public final class SchemaParser {
     List<Column> columns = columns(columnsTuple.getValueNode());
     List<String> keys = keys(top.get("keys"), columns);
     PartitionSpec partition = partition(top.get("partition"), columns);
+    if (top.containsKey("checks")) {
+      ChecksParser.validate(source, top.get("checks").getValueNode(), columns);
+    }
     return new Schema(
         name,
         description,
