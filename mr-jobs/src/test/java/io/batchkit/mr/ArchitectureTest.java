@@ -34,7 +34,7 @@ class ArchitectureTest {
   void sharedCodeKnowsNoJob() {
     noClasses()
         .that()
-        .resideInAnyPackage("..mr.io..", "..mr.common..")
+        .resideInAnyPackage("..mr.io..", "..mr.common..", "..mr.quality..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(JOBS)

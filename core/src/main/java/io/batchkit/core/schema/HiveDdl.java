@@ -61,6 +61,24 @@ public final class HiveDdl {
     return sb.toString();
   }
 
+  /**
+   * {@code ALTER TABLE ... ADD IF NOT EXISTS PARTITION} for partition directories ({@code
+   * day=2024-01-01}) under {@code location}: what an incremental run touched, for Hive to see
+   * without a full {@code MSCK REPAIR}. Empty when there are none.
+   */
+  public static String addPartitions(Schema schema, List<String> dirs, String location) {
+    StringBuilder sb = new StringBuilder();
+    for (String dir : dirs) {
+      int eq = dir.indexOf('=');
+      String value = dir.substring(eq + 1);
+      sb.append("ALTER TABLE ${hivevar:database}.").append(schema.name());
+      sb.append(" ADD IF NOT EXISTS PARTITION (`").append(dir, 0, eq).append("`='");
+      sb.append(value.replace("'", "\\'")).append("') LOCATION '");
+      sb.append(location).append('/').append(dir).append("';\n");
+    }
+    return sb.toString();
+  }
+
   private static void raw(StringBuilder sb, String db, String name, Schema schema, Locations at) {
     sb.append(
         "-- The raw files as they landed: every column a string, quotes handled, header skipped.\n");

@@ -2,17 +2,20 @@ package io.batchkit.mr.clean;
 
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.schema.Column;
+import io.batchkit.core.schema.HiveDdl;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaParser;
 import io.batchkit.core.schema.SchemaWriter;
 import io.batchkit.mr.common.Args;
 import io.batchkit.mr.common.ColumnSelection;
 import io.batchkit.mr.common.HmacKey;
+import io.batchkit.mr.common.IncrementalOutput;
 import io.batchkit.mr.common.InputFiles;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputCompression;
 import io.batchkit.mr.common.OutputDirectory;
+import io.batchkit.mr.common.RunId;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.CsvLineInputFormat;
@@ -22,6 +25,10 @@ import io.batchkit.mr.io.PartitionedRow;
 import io.batchkit.mr.io.ReaderOptions;
 import io.batchkit.mr.io.RecordLimits;
 import io.batchkit.mr.io.WholeFileCsvInputFormat;
+import io.batchkit.mr.quality.QualityGate;
+import io.batchkit.mr.quality.QualityRun;
+import io.batchkit.mr.quality.RunMetrics;
+import io.batchkit.mr.quality.TaskMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -70,6 +77,8 @@ public final class CleanJob extends JobTool {
           "  --input IN          file, directory or glob; repeat or comma-separate for more",
           "                      (.gz and .bz2 are read through Hadoop's codecs)",
           "  --output OUT        output directory: OUT/clean/, OUT/quarantine/, OUT/_MANIFEST.json",
+          "  --incremental       add to OUT only the input files no earlier run read (bookmarked in",
+          "                      OUT); each run exactly once, even when killed (README)",
           "  --dedupe            drop records whose key (the schema's keys, else the whole row)",
           "                      was seen earlier in file/line order; counted as duplicates",
           "  --overwrite         replace OUT if it exists (otherwise an existing OUT is refused)",
@@ -78,9 +87,11 @@ public final class CleanJob extends JobTool {
           "  --compress C        none (default), gzip, snappy or zstd (zstd needs Hadoop's native library)",
           "  --columns a,b,c     write only these columns, in this order (rules still check every column)",
           "  --drop x,y          write every column but these",
+          QualityRun.USAGE,
           "",
           "Generic options (before the job's own): -D key=value, -conf file, -files, -libjars.",
-          "Exit codes: 0 done, 1 the job failed, 2 a usage, schema or path problem.");
+          "Exit codes: 0 done, 1 the job failed, 2 a usage, schema or path problem,",
+          "3 a quality check failed (output kept for inspection, without _SUCCESS).");
 
   public CleanJob() {
     this(System.out, System.err);
@@ -91,8 +102,16 @@ public final class CleanJob extends JobTool {
         NAME,
         USAGE,
         ReaderOptions.with(
-            "schema", "input", "output", "output-format", "compress", "columns", "drop"),
-        Set.of("dedupe", "overwrite"),
+            "schema",
+            "input",
+            "output",
+            "output-format",
+            "compress",
+            "columns",
+            "drop",
+            "checks",
+            "history"),
+        Set.of("dedupe", "overwrite", "incremental", QualityRun.SKIP),
         out,
         err);
   }
@@ -130,6 +149,47 @@ public final class CleanJob extends JobTool {
     String compress = args.get("compress", "none");
     boolean dedupe = args.has("dedupe");
     List<FileStatus> inputs = InputFiles.list(NAME, args.all("input"), conf);
+    Path output = new Path(args.required(NAME, "output"));
+    String writtenSchema =
+        SchemaWriter.derived(
+            schema,
+            selection == null ? schema.columns() : selection.columns(schema),
+            "rows of " + schema.name() + " that passed batchkit clean");
+    boolean incremental = args.has("incremental");
+    IncrementalOutput runs = null;
+    String runId = null;
+    Path jobOutput = output;
+    if (incremental) {
+      if (args.has("overwrite")) {
+        throw new UsageException(
+            NAME + ": --incremental adds to OUT; --overwrite would replace it: give one of them");
+      }
+      OutputDirectory.take(NAME, output, conf);
+      runs = IncrementalOutput.open(NAME, output, conf, err);
+      List<FileStatus> fresh = runs.unseen(inputs);
+      if (fresh.isEmpty()) {
+        if (!runs.runs().isEmpty()) {
+          runs.writeTotals(writtenSchema); // views current even if a killed run was just finished
+        }
+        out.printf(
+            Locale.ROOT,
+            "clean: %s: no new input files (%,d read by %,d earlier runs): nothing to do%n",
+            schema.name(),
+            runs.seenFiles(),
+            runs.runs().size());
+        return 0;
+      }
+      out.printf(
+          Locale.ROOT,
+          "clean: %s: %,d new input files (%,d read by %,d earlier runs)%n",
+          schema.name(),
+          fresh.size(),
+          runs.seenFiles(),
+          runs.runs().size());
+      inputs = fresh;
+      runId = RunId.at(Instant.now());
+      jobOutput = runs.runDir(runId);
+    }
     HeaderCheck.check(
         NAME,
         schema,
@@ -139,11 +199,13 @@ public final class CleanJob extends JobTool {
         err);
     BadFiles.configure(NAME, args, conf);
     RecordLimits.configure(NAME, args, conf);
-    Path output = new Path(args.required(NAME, "output"));
-    OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
+    if (!incremental) {
+      OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
+    }
 
     Job job = newJob("clean " + schema.name());
     Configuration jc = job.getConfiguration();
+    QualityRun quality = QualityRun.configure(NAME, args, schema, yaml, output, incremental, jc);
     JobSchema.store(jc, yaml, schemaLocation);
     jc.set(CleanConfigKeys.FORMAT, format.id());
     if (selection != null) {
@@ -164,7 +226,7 @@ public final class CleanJob extends JobTool {
     job.setInputFormatClass(
         schema.format().multiline() ? WholeFileCsvInputFormat.class : CsvLineInputFormat.class);
     job.setMapperClass(CleanMapper.class);
-    textOutput(job, output);
+    textOutput(job, jobOutput);
     if (dedupe) {
       job.setMapOutputKeyClass(DedupeKey.class);
       job.setMapOutputValueClass(PartitionedRow.class);
@@ -176,7 +238,7 @@ public final class CleanJob extends JobTool {
       job.setNumReduceTasks(0);
     }
 
-    if (!runJob(job, output)) {
+    if (!runJob(job, jobOutput)) {
       return 1;
     }
     Instant finished = Instant.now();
@@ -226,20 +288,65 @@ public final class CleanJob extends JobTool {
     if (schema.partition() != null) {
       manifest
           .output("partitioned_by", schema.partition().name())
-          .output("partitions", partitions(output, conf));
+          .output("partitions", partitions(jobOutput, conf));
     }
     if (selection != null) {
       manifest.output("columns", selection.columns(schema).stream().map(Column::name).toList());
     }
     manifest.section("dedupe", dedupe);
-    finish(
-        output,
-        SchemaWriter.derived(
-            schema,
-            selection == null ? schema.columns() : selection.columns(schema),
-            "rows of " + schema.name() + " that passed batchkit clean"),
-        manifest);
+    QualityGate gate = null;
+    if (runId == null) {
+      runId = RunId.at(started());
+    }
+    if (quality.measured()) {
+      Map<String, Double> metrics =
+          RunMetrics.of(
+              read,
+              clean,
+              quarantined,
+              duplicates,
+              rules,
+              QualityRun.rules(),
+              schema,
+              TaskMetrics.collect(jobOutput, schema, conf));
+      gate = quality.check(runId, started(), schema.name(), metrics, jobOutput, conf);
+      manifest.section("run_id", runId);
+      manifest.section("checks", gate.summary());
+      manifest.output("history", quality.history().toString());
+    }
+    finish(jobOutput, writtenSchema, manifest, !incremental && (gate == null || !gate.stops()));
     out.print(summary(schema, manifest, rules, output, Duration.between(started(), finished)));
+    if (gate != null) {
+      gate.print(NAME, out, err);
+      if (gate.stops()) {
+        Path kept = incremental ? runs.reject(runId) : output;
+        err.println(
+            NAME
+                + ": a quality check failed: "
+                + (incremental
+                    ? "run "
+                        + runId
+                        + " is not added to "
+                        + output
+                        + " and its files stay new;"
+                        + " its output is kept in "
+                        + kept
+                    : output + " is left without _SUCCESS")
+                + " (see "
+                + new Path(kept, QualityGate.FILE)
+                + "); fix the data, or accept it with --skip-checks"
+                + (incremental ? "" : " --overwrite"));
+        return QualityGate.EXIT_CHECK_FAILED;
+      }
+    }
+    if (incremental) {
+      List<String> touched = partitions(jobOutput, conf);
+      runs.commit(runId, inputs);
+      Map<String, Object> totals = runs.writeTotals(writtenSchema);
+      String hql = HiveDdl.addPartitions(schema, touched, new Path(output, "clean").toString());
+      runs.note(runId, "partitions.hql", hql);
+      out.print(incrementalSummary(runId, totals, hql));
+    }
     return 0;
   }
 
@@ -257,6 +364,30 @@ public final class CleanJob extends JobTool {
     }
     names.sort(null);
     return names;
+  }
+
+  /** What an incremental run added, the totals, and the Hive statements for its partitions. */
+  private static String incrementalSummary(String runId, Map<String, Object> totals, String hql) {
+    @SuppressWarnings("unchecked")
+    Map<String, Long> c = (Map<String, Long>) totals.get("counts");
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  run %s committed; totals over %d runs and %,d files: read %,d: %,d clean,"
+                + " %,d quarantined, %,d duplicates%n",
+            runId,
+            ((List<?>) totals.get("runs")).size(),
+            (Integer) totals.get("files"),
+            c.get("read"),
+            c.get("clean"),
+            c.get("quarantined"),
+            c.get("duplicates")));
+    if (!hql.isEmpty()) {
+      sb.append("  new partitions for Hive (also in the run's partitions.hql):\n");
+      hql.lines().forEach(l -> sb.append("    ").append(l).append('\n'));
+    }
+    return sb.toString();
   }
 
   /** The few lines printed when the job ends. */

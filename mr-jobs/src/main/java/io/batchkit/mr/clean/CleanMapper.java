@@ -16,6 +16,7 @@ import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
 import io.batchkit.mr.io.RecordLimits;
+import io.batchkit.mr.quality.TaskMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -45,6 +46,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
   private long splitStart;
   private boolean skipBadFiles;
   private int maxRecordBytes;
+  private TaskMetrics metrics;
 
   private final StringBuilder row = new StringBuilder(256);
   private final DedupeKey dedupeKey = new DedupeKey();
@@ -78,6 +80,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
     splitStart = split.getStart();
     skipBadFiles = BadFiles.skip(conf);
     maxRecordBytes = RecordLimits.max(conf);
+    metrics = TaskMetrics.forTask(conf, schema);
     // Looked up once: a counter lookup per record is measurable at millions of records.
     headerCount = context.getCounter(CleanCounter.HEADER_LINES);
     blankCount = context.getCounter(CleanCounter.BLANK_LINES);
@@ -141,6 +144,9 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
       case VALID -> {
         readCount.increment(1);
         Object[] values = records.values();
+        if (metrics != null) {
+          metrics.add(values);
+        }
         row.setLength(0);
         format.append(
             kept == null ? values : ColumnSelection.project(kept, values, projected), row);
@@ -193,6 +199,9 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
     // Later splits of the file need this split's line count as part of their base.
     output.lines(file, splitStart, records.lines());
     output.close();
+    if (metrics != null) {
+      metrics.write(context);
+    }
     TaskFaults.atEnd(context);
   }
 }

@@ -213,7 +213,7 @@ public abstract class JobTool extends Configured implements Tool {
     job.setOutputKeyClass(org.apache.hadoop.io.NullWritable.class);
     job.setOutputValueClass(org.apache.hadoop.io.Text.class);
     org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat.setOutputFormatClass(
-        job, org.apache.hadoop.mapreduce.lib.output.TextOutputFormat.class);
+        job, PreparedTextOutputFormat.class);
     org.apache.hadoop.mapreduce.lib.output.FileOutputFormat.setOutputPath(job, output);
   }
 
@@ -222,6 +222,15 @@ public abstract class JobTool extends Configured implements Tool {
    * complete output has them all.
    */
   protected void finish(Path output, String schemaYaml, Manifest manifest) throws IOException {
+    finish(output, schemaYaml, manifest, true);
+  }
+
+  /**
+   * The same, with {@code _SUCCESS} only when {@code complete}: a run stopped by a failed check
+   * keeps its schema, manifest and quarantine for inspection, and nothing says it may be used.
+   */
+  protected void finish(Path output, String schemaYaml, Manifest manifest, boolean complete)
+      throws IOException {
     FileSystem fs = output.getFileSystem(getConf());
     if (schemaYaml != null) {
       try (OutputStream os = fs.create(new Path(output, Manifest.SCHEMA_FILE), true)) {
@@ -231,7 +240,9 @@ public abstract class JobTool extends Configured implements Tool {
     // Quarantined records' lines counted from their split's start become lines in their file.
     QuarantineLines.resolve(output, getConf());
     manifest.write(output, getConf());
-    fs.create(new Path(output, "_SUCCESS"), true).close();
+    if (complete) {
+      fs.create(new Path(output, "_SUCCESS"), true).close();
+    }
   }
 
   /** The schema of rows that keep the input's columns, for {@link #finish}. */

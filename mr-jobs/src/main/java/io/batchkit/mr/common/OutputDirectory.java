@@ -35,6 +35,12 @@ public final class OutputDirectory {
 
   private OutputDirectory() {}
 
+  /** Takes the lock of an output that runs add to (it may exist: an incremental output). */
+  public static void take(String job, Path output, Configuration conf)
+      throws IOException, UsageException {
+    lock(job, output.getFileSystem(conf), output);
+  }
+
   public static void prepare(String job, Path output, boolean overwrite, Configuration conf)
       throws IOException, UsageException {
     FileSystem fs = output.getFileSystem(conf);
@@ -49,11 +55,20 @@ public final class OutputDirectory {
               + output
               + " already exists; pass --overwrite to replace it, or choose another --output");
     }
-    if (!fs.delete(output, true)) {
-      throw new UsageException(
-          job + ": could not delete " + output + " for --overwrite; check permissions");
+    // The metrics history outlives the runs it records: --overwrite replaces the rest.
+    for (org.apache.hadoop.fs.FileStatus child : fs.listStatus(output)) {
+      if (child.getPath().getName().equals(HISTORY)) {
+        continue;
+      }
+      if (!fs.delete(child.getPath(), true)) {
+        throw new UsageException(
+            job + ": could not delete " + child.getPath() + " for --overwrite; check permissions");
+      }
     }
   }
+
+  /** The default metrics history directory inside an output, kept by --overwrite. */
+  public static final String HISTORY = "_history";
 
   /** The lock file of an output directory. */
   static Path lockOf(Path output) {

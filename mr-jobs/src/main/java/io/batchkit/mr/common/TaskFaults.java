@@ -61,4 +61,25 @@ public final class TaskFaults {
   public static void stall() throws InterruptedException {
     Thread.sleep(STALL_MS);
   }
+
+  /**
+   * Stops the driver at a named step of its commit ({@code crash:commit}: before the commit's
+   * rename; {@code crash:publish}: after the first file is published) as a kill would: nothing
+   * after it runs, no cleanup but the lock's release.
+   */
+  public static void inDriver(org.apache.hadoop.conf.Configuration conf, String step) {
+    String faults = conf.get(KEY);
+    if (faults != null && java.util.Arrays.asList(faults.split(",")).contains("crash:" + step)) {
+      throw new DriverCrash(step);
+    }
+  }
+
+  /** The driver "killed" by {@link #inDriver}. */
+  public static final class DriverCrash extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DriverCrash(String step) {
+      super(KEY + ": the driver stops at " + step + " on purpose");
+    }
+  }
 }
