@@ -136,10 +136,7 @@ class IncrementalCleanTest {
         changed, "1,2020-02-01 00:00:00,,,,,,,,,\n", java.nio.file.StandardOpenOption.APPEND);
     r = incremental("out");
     assertEquals(2, r.exit(), r.err());
-    assertTrue(
-        r.err().contains("input " + changed.toUri().toString().replace("file:///", "file:/"))
-            || r.err().contains("trips-2.csv changed after run"),
-        r.err());
+    assertTrue(r.err().contains("trips-2.csv changed after run"), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
   }
 
