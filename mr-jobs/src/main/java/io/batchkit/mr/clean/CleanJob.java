@@ -345,6 +345,12 @@ public final class CleanJob extends JobTool {
       Map<String, Object> totals = runs.writeTotals(writtenSchema);
       String hql = HiveDdl.addPartitions(schema, touched, new Path(output, "clean").toString());
       runs.note(runId, "partitions.hql", hql);
+      // The last run's, at a fixed place, for a pipeline's hql step (file: OUT/_PARTITIONS.hql).
+      try (var os = output.getFileSystem(conf).create(new Path(output, "_PARTITIONS.hql"), true)) {
+        os.write(
+            ("-- partitions added by run " + runId + "\n" + hql)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
       out.print(incrementalSummary(runId, totals, hql));
     }
     return 0;

@@ -53,7 +53,8 @@ public final class PipelineRunner extends Configured implements Tool {
           "    - {name: report, job: hql, args: {file: reports.hql,",
           "       define: {INPUT: \"${steps.daily.output}/data\"}}}     # hive -f ... -d INPUT=...",
           "",
-          "Exit codes: 0 all steps done, 1 a step failed, 2 a problem with the pipeline file.");
+          "Exit codes: 0 all steps done, 1 a step failed, 2 a problem with the pipeline file,",
+          "3 a step stopped by a failed quality check.");
 
   /** The jobs a pipeline may run, by name. */
   private final Map<String, BiFunction<PrintStream, PrintStream, Tool>> jobs;
@@ -163,7 +164,10 @@ public final class PipelineRunner extends Configured implements Tool {
     for (int i = start; i < steps.size(); i++) {
       Pipeline.Step step = steps.get(i);
       List<String> args = new ArrayList<>(step.args());
-      if (overwrite && !args.contains("--overwrite") && !step.job().equals(Pipeline.HQL)) {
+      if (overwrite
+          && !args.contains("--overwrite")
+          && !args.contains("--incremental") // it adds to its output, by design
+          && !step.job().equals(Pipeline.HQL)) {
         args.add("--overwrite");
       }
       String line =
@@ -183,6 +187,17 @@ public final class PipelineRunner extends Configured implements Tool {
                   new Configuration(conf),
                   jobs.get(step.job()).apply(out, err),
                   args.toArray(new String[0]));
+      if (code == CHECK_FAILED) {
+        err.printf(
+            Locale.ROOT,
+            "pipeline %s: stopped at step %d (%s): a quality check failed (above); the later steps"
+                + " did not run. Fix the data and re-run with --from %s.%n",
+            pipeline.name(),
+            i + 1,
+            step.name(),
+            step.name());
+        return CHECK_FAILED;
+      }
       if (code != 0) {
         err.printf(
             Locale.ROOT,
@@ -220,6 +235,9 @@ public final class PipelineRunner extends Configured implements Tool {
     }
     return 0;
   }
+
+  /** A step's exit code for a failed quality check, passed on as the pipeline's. */
+  static final int CHECK_FAILED = 3;
 
   static List<String> quote(List<String> args) {
     List<String> out = new ArrayList<>();

@@ -108,6 +108,56 @@ class PipelineRunnerTest {
     assertTrue(Files.exists(dir.resolve("out/split/_SUCCESS")));
   }
 
+  /**
+   * A daily pipeline: incremental clean with checks, then an aggregate. A good day runs both; a day
+   * whose file is all garbage fails its check: exit 3, one line naming the check, the aggregate
+   * does not run and the clean output keeps only the good day.
+   */
+  @Test
+  void aFailedCheckStopsThePipeline() throws Exception {
+    Path landing = dir.resolve("landing");
+    Files.createDirectories(landing);
+    io.batchkit.mr.tools.TripGenerator.main(
+        new String[] {
+          "--rows", "800", "--seed", "5", "--output", landing.resolve("day1.csv").toString()
+        });
+    Path checks = dir.resolve("checks.yaml");
+    Files.writeString(checks, "checks:\n  - {metric: quarantined_ratio, max: 0.2}\n");
+    String text =
+        String.join(
+            "\n",
+            "name: daily",
+            "steps:",
+            "  - name: clean",
+            "    job: clean",
+            "    args: {schema: " + Path.of("../examples/trips.yaml").toAbsolutePath() + ",",
+            "           input: " + landing + ", output: " + dir.resolve("out/clean") + ",",
+            "           incremental: true, checks: " + checks + "}",
+            "  - name: daily",
+            "    job: aggregate",
+            "    args: {input: \"${steps.clean.output}\", group-by: \"pickup_at:day\", metrics: count,",
+            "           output: " + dir.resolve("out/daily") + "}",
+            "");
+    Path file = dir.resolve("daily.yaml");
+    Files.writeString(file, text);
+    JobRun day1 = run(file.toString());
+    assertEquals(0, day1.exit(), day1.err());
+    long rows = Trips.manifest(dir.resolve("out/daily")).at("/counts/read").asLong();
+    assertEquals(Trips.manifest(dir.resolve("out/clean")).at("/counts/clean").asLong(), rows);
+
+    String header = Files.readAllLines(landing.resolve("day1.csv")).get(0);
+    Files.writeString(landing.resolve("day2.csv"), header + "\n" + "x,y\n".repeat(50));
+    JobRun day2 = run(file.toString(), "--overwrite");
+    assertEquals(3, day2.exit(), day2.err());
+    assertTrue(day2.err().contains("clean: check FAIL quarantined_ratio <= 0.2: 1"), day2.err());
+    assertTrue(
+        day2.err().contains("pipeline daily: stopped at step 1 (clean): a quality check failed"),
+        day2.err());
+    assertFalse(day2.out().contains("[2/2] daily:"), day2.out());
+    assertEquals(rows, Trips.manifest(dir.resolve("out/clean")).at("/counts/clean").asLong());
+    assertEquals(1, Trips.manifest(dir.resolve("out/clean")).at("/runs").size());
+  }
+
   @Test
   void dryRunPrintsTheCommandLinesAndRunsNothing() throws Exception {
     JobRun r = run(pipeline("count, max(fare)"), "--dry-run", "--var", "metrics=count");
