@@ -13,5 +13,13 @@ public final class CleanConfigKeys {
   /** The indexes of the columns written ({@code --columns}, {@code --drop}); unset: all. */
   public static final String COLUMNS = "batchkit.clean.columns";
 
+  /**
+   * With {@code --incremental --dedupe}: the directory of the keys earlier runs kept (read as extra
+   * input, one base64 key per line), and whether the reducers write the keys this run keeps.
+   */
+  public static final String PRIOR_KEYS = "batchkit.clean.prior-keys";
+
+  public static final String WRITE_KEYS = "batchkit.clean.write-keys";
+
   private CleanConfigKeys() {}
 }

@@ -227,6 +227,14 @@ public final class CleanJob extends JobTool {
         schema.format().multiline() ? WholeFileCsvInputFormat.class : CsvLineInputFormat.class);
     job.setMapperClass(CleanMapper.class);
     textOutput(job, jobOutput);
+    if (dedupe && incremental) {
+      jc.setBoolean(CleanConfigKeys.WRITE_KEYS, true);
+      Path keys = runs.keys();
+      if (keys != null) {
+        FileInputFormat.addInputPath(job, keys);
+        jc.set(CleanConfigKeys.PRIOR_KEYS, keys.toString());
+      }
+    }
     if (dedupe) {
       job.setMapOutputKeyClass(DedupeKey.class);
       job.setMapOutputValueClass(PartitionedRow.class);

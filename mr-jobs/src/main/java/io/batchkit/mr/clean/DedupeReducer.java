@@ -14,12 +14,15 @@ public class DedupeReducer extends Reducer<DedupeKey, PartitionedRow, NullWritab
   private CleanOutput output;
   private Counter duplicates;
   private boolean stallMidway;
+  private boolean writeKeys;
+  private final Text keyLine = new Text();
 
   @Override
   protected void setup(Context context) {
     output = new CleanOutput(context, JobSchema.load(context.getConfiguration()));
     duplicates = context.getCounter(CleanCounter.DUPLICATES);
     stallMidway = TaskFaults.stallsMidway(context);
+    writeKeys = context.getConfiguration().getBoolean(CleanConfigKeys.WRITE_KEYS, false);
   }
 
   @Override
@@ -27,11 +30,19 @@ public class DedupeReducer extends Reducer<DedupeKey, PartitionedRow, NullWritab
       throws IOException, InterruptedException {
     boolean first = true;
     for (PartitionedRow r : rows) {
+      // The key object moves with the values: it is this value's key.
+      boolean prior = key.fileIndex() == PriorKeys.FILE_INDEX;
       if (first) {
-        output.clean(r.partition().toString(), r.row().toString());
         first = false;
-      } else {
-        duplicates.increment(1);
+        if (!prior) {
+          output.clean(r.partition().toString(), r.row().toString());
+          if (writeKeys) {
+            keyLine.set(PriorKeys.encode(key.keyBytes()));
+            output.outputs().write(NullWritable.get(), keyLine, PriorKeys.OUTPUT + "/part");
+          }
+        }
+      } else if (!prior) {
+        duplicates.increment(1); // after the kept record, or after a key an earlier run kept
       }
     }
     if (stallMidway) {

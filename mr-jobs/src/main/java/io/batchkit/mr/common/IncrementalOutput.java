@@ -33,8 +33,12 @@ public final class IncrementalOutput {
   static final String COMMITTED = "_COMMITTED";
   static final String PUBLISHED = "_PUBLISHED";
 
-  /** Directories under a run whose files are published into the same place under OUT. */
-  private static final List<String> DATA = List.of("clean", "quarantine");
+  /** The keys runs kept (clean --dedupe): hidden from Hive, not hidden from a job's input. */
+  public static final String KEYS = "_keys/index";
+
+  /** Directories under a run whose files are published, and where under OUT. */
+  private static final Map<String, String> DATA =
+      Map.of("clean", "clean", "quarantine", "quarantine", "keys", KEYS);
 
   /** One input file a committed run read. */
   public record Entry(String path, long length, long modified, String run) {}
@@ -124,6 +128,12 @@ public final class IncrementalOutput {
     return fresh;
   }
 
+  /** The key index of the committed runs, or null when none kept keys. */
+  public Path keys() throws IOException {
+    Path keys = new Path(output, KEYS);
+    return fs.exists(keys) && fs.listStatus(keys).length > 0 ? keys : null;
+  }
+
   public int seenFiles() {
     return seen.size();
   }
@@ -185,8 +195,8 @@ public final class IncrementalOutput {
   private void publish(String run) throws IOException {
     fs.delete(new Path(output, "_SUCCESS"), false);
     Path dir = runDir(run);
-    for (String data : DATA) {
-      Path from = new Path(dir, data);
+    for (Map.Entry<String, String> data : new TreeMap<>(DATA).entrySet()) {
+      Path from = new Path(dir, data.getKey());
       if (!fs.exists(from)) {
         continue;
       }
@@ -199,7 +209,7 @@ public final class IncrementalOutput {
       for (Path f : files) {
         String rel =
             f.getParent().toString().substring(Math.min(cut, f.getParent().toString().length()));
-        Path target = new Path(new Path(output, data + rel), run + "-" + f.getName());
+        Path target = new Path(new Path(output, data.getValue() + rel), run + "-" + f.getName());
         fs.mkdirs(target.getParent());
         if (!fs.rename(f, target)) {
           throw new IOException("could not move " + f + " to " + target);
@@ -250,9 +260,8 @@ public final class IncrementalOutput {
     root.put("runs", perRun);
     root.put("files", all.size());
     Map<String, Object> outputs = new LinkedHashMap<>();
-    for (String data : DATA) {
-      outputs.put(data, new Path(output, data).toString());
-    }
+    outputs.put("clean", new Path(output, "clean").toString());
+    outputs.put("quarantine", new Path(output, "quarantine").toString());
     root.put("outputs", outputs);
     if (schemaYaml != null) {
       try (OutputStream os = fs.create(new Path(output, Manifest.SCHEMA_FILE), true)) {

@@ -39,6 +39,13 @@ public final class TripGenerator {
   private static final long STEP_SECONDS = 5;
 
   private static final Instant START = Instant.parse("2024-01-01T05:00:00Z");
+
+  /**
+   * The first pickup (--start DAY: 05:00 UTC of that day), and a column written empty (--blank).
+   */
+  private Instant start = START;
+
+  private int blank = -1;
   private static final String HEADER =
       "vendor_id,pickup_at,dropoff_at,passenger_count,trip_distance,pu_zone,do_zone,fare,store_and_fwd_flag,note,rate_code";
 
@@ -60,6 +67,9 @@ public final class TripGenerator {
   public static void main(String[] argv) throws IOException {
     long rows = 200_000;
     long seed = 42;
+    java.time.LocalDate start = null;
+    int blank = -1;
+    String blankName = null;
     Path output = null;
     Path expect = null;
     Path zones = null;
@@ -70,15 +80,23 @@ public final class TripGenerator {
         case "--output" -> output = Path.of(argv[++i]);
         case "--expect" -> expect = Path.of(argv[++i]);
         case "--zones" -> zones = Path.of(argv[++i]);
+        case "--start" -> start = java.time.LocalDate.parse(argv[++i]);
+        case "--blank" -> {
+          blankName = argv[++i];
+          blank = java.util.List.of(HEADER.split(",")).indexOf(blankName);
+        }
         case "-h", "--help" -> {
           System.out.println(
               "Usage: generate-trips --output FILE[.gz] [--rows N (200000)] [--seed S (42)] [--expect FILE.json]\n"
-                  + "                      [--zones FILE.csv]\n"
+                  + "                      [--zones FILE.csv] [--start YYYY-MM-DD] [--blank COLUMN]\n"
                   + "  Writes N data rows (plus a header) for examples/trips.yaml; --expect writes the\n"
                   + "  generator's own ledger: rows, quarantined by rule and column, duplicates.\n"
                   + "  --zones writes a zone lookup for examples/zones.yaml (zones 1.."
                   + ZONES_IN_LOOKUP
-                  + "; trips also use\n  zones up to 265, so a join has unmatched rows).");
+                  + "; trips also use\n  zones up to 265, so a join has unmatched rows).\n"
+                  + "  --start: the first pickup is at 05:00 UTC of that day (default 2024-01-01).\n"
+                  + "  --blank: write that column empty in every row, a broken feed (the --expect\n"
+                  + "  ledger does not account for it).");
           return;
         }
         default -> {
@@ -95,7 +113,15 @@ public final class TripGenerator {
     if (zones != null) {
       writeZones(zones);
     }
+    if (blank < 0 && blankName != null) {
+      System.err.println(NAME + ": --blank " + blankName + ": no such column (" + HEADER + ")");
+      System.exit(2);
+    }
     TripGenerator g = new TripGenerator(seed);
+    if (start != null) {
+      g.start = start.atTime(5, 0).toInstant(java.time.ZoneOffset.UTC);
+    }
+    g.blank = blank;
     g.write(output, rows);
     if (expect != null) {
       Files.writeString(expect, g.ledger(rows));
@@ -144,7 +170,7 @@ public final class TripGenerator {
   }
 
   private void row(long i, Writer w, OutputStream raw) throws IOException {
-    Instant pickup = START.plusSeconds(i * STEP_SECONDS + random.nextInt((int) STEP_SECONDS));
+    Instant pickup = start.plusSeconds(i * STEP_SECONDS + random.nextInt((int) STEP_SECONDS));
     LocalDateTime local = LocalDateTime.ofInstant(pickup, NEW_YORK);
     int minutes = 3 + random.nextInt(40);
     String[] f = new String[11];
@@ -284,17 +310,17 @@ public final class TripGenerator {
     return "99"; // unknown
   }
 
-  private static void writeRow(String[] f, Writer w) throws IOException {
+  private void writeRow(String[] f, Writer w) throws IOException {
     writeFields(f, w);
     w.write('\n');
   }
 
-  private static void writeFields(String[] f, Writer w) throws IOException {
+  private void writeFields(String[] f, Writer w) throws IOException {
     for (int i = 0; i < f.length; i++) {
       if (i > 0) {
         w.write(',');
       }
-      String v = f[i];
+      String v = i == blank ? "" : f[i];
       if (v.indexOf(',') >= 0 || (v.indexOf('"') >= 0 && !v.startsWith("\"quoted\""))) {
         w.write('"');
         w.write(v.replace("\"", "\"\""));

@@ -140,6 +140,38 @@ class IncrementalCleanTest {
     assertEquals(1, r.err().strip().lines().count(), r.err());
   }
 
+  /**
+   * With --dedupe a key kept by an earlier run is a duplicate in a later one: the fourth landing
+   * re-sends the first file under a new name, and every one of its valid records is dropped, as one
+   * full --dedupe run over the four files drops them.
+   */
+  @Test
+  void dedupeAcrossRunsEqualsOneFullDedupeRun() throws Exception {
+    land(1);
+    JobRun first = clean(JobRun.local(), "out", "--incremental", "--dedupe");
+    assertEquals(0, first.exit(), first.err());
+    land(2);
+    land(3);
+    assertEquals(0, clean(JobRun.local(), "out", "--incremental", "--dedupe").exit());
+    Files.copy(tmp.resolve("landing/trips-1.csv"), tmp.resolve("landing/trips-4.csv"));
+    JobRun last = clean(JobRun.local(), "out", "--incremental", "--dedupe");
+    assertEquals(0, last.exit(), last.err());
+
+    JobRun full = clean(JobRun.local(), "reference", "--dedupe");
+    assertEquals(0, full.exit(), full.err());
+    JsonNode expected = json(tmp.resolve("reference/_MANIFEST.json")).get("counts");
+    assertEquals(expected, json(tmp.resolve("out/_MANIFEST.json")).get("counts"));
+    assertEquals(rows("reference"), rows("out"));
+    // The re-sent file added no clean row: all its valid records were Monday's keys.
+    JsonNode runs = json(tmp.resolve("out/_MANIFEST.json")).get("runs");
+    JsonNode mondayCounts = runs.get(0).get("counts");
+    JsonNode resent = runs.get(2).get("counts");
+    assertEquals(0, resent.get("clean").asLong());
+    assertEquals(
+        mondayCounts.get("clean").asLong() + mondayCounts.get("duplicates").asLong(),
+        resent.get("duplicates").asLong());
+  }
+
   /** A run whose tasks fail leaves nothing committed; the next run rolls it back and redoes it. */
   @Test
   void aRunKilledInItsTasksIsRolledBack() throws Exception {

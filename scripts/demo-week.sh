@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# A week of unattended daily runs: lands one day of trips at a time and runs
+# examples/daily-pipeline.yaml (clean --incremental --dedupe with examples/trips-checks.yaml, then the
+# per-day aggregate). Day 5's feed is broken (half the rows, every fare empty): its checks stop the
+# pipeline with exit 3 and nothing of it is added; the operator moves the file aside and the week
+# goes on. Prints each day's verdict, the totals, and the metrics history the checks read.
+#
+#   scripts/demo-week.sh                 20,000 trips a day into target/demo-week/
+#   ROWS=100000 DEMO_DIR=/tmp/week scripts/demo-week.sh
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rows="${ROWS:-20000}"
+work="${DEMO_DIR:-$root/target/demo-week}"
+batchkit="$root/scripts/batchkit"
+
+if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+  exit 0
+fi
+
+rm -rf "$work"
+mkdir -p "$work/landing" "$work/set-aside"
+out="$work/out/trips"
+stopped=0
+for day in 1 2 3 4 5 6 7; do
+  date="2024-01-0$day"
+  if [[ $day -eq 5 ]]; then
+    "$batchkit" generate-trips --rows $((rows / 2)) --seed "$day" --start "$date" --blank fare \
+      --output "$work/landing/trips-$date.csv"
+  else
+    "$batchkit" generate-trips --rows "$rows" --seed "$day" --start "$date" \
+      --output "$work/landing/trips-$date.csv"
+  fi
+  set +e
+  "$batchkit" run "$root/examples/daily-pipeline.yaml" --var work="$work" \
+    --var schemas="$root/examples" --overwrite > "$work/day-$day.log" 2>&1
+  code=$?
+  set -e
+  if [[ $code -eq 0 ]]; then
+    added=$(grep -oE 'read [0-9,]+ records' "$work/day-$day.log" | head -n 1)
+    warn=$(grep -c 'check WARN' "$work/day-$day.log" || true)
+    printf '  %s: passed (%s; %s warnings)\n' "$date" "$added" "$warn"
+  elif [[ $code -eq 3 ]]; then
+    stopped=$day
+    printf '  %s: STOPPED by its checks (exit 3); nothing of it was added:\n' "$date"
+    grep -E 'check FAIL' "$work/day-$day.log" | sed 's/^clean: check /    /' | cut -c1-150
+    echo "    the operator moves the file aside ($work/set-aside/) and the week goes on"
+    mv "$work/landing/trips-$date.csv" "$work/set-aside/"
+  else
+    cat "$work/day-$day.log" >&2
+    echo "demo-week: day $day failed with exit $code (see $work/day-$day.log)" >&2
+    exit 1
+  fi
+done
+
+echo
+echo "== after the week"
+grep -E '"(read|clean|quarantined|duplicates)"' "$out/_MANIFEST.json" | head -n 4 | tr -d ' ,"' \
+  | paste -sd' ' | sed 's/^/  totals: /; s/:/ /g'
+echo "  runs committed: $(ls "$out/_runs" | wc -l) (one per passed day); rejected: $(ls "$out/_rejected" 2>/dev/null | wc -l)"
+echo "  Hive partitions added by the last run: $out/_PARTITIONS.hql"
+echo "  metrics history (a Hive text table: scripts/batchkit ddl --schema $out/_history/_SCHEMA.yaml ...):"
+echo "    run                              status  rows    completeness(fare)  mean(fare)"
+cat "$out"/_history/run-* | awk -F'\t' '
+  $4 == "rows" { rows[$1] = $6; status[$1] = $7 }
+  $4 == "completeness" && $5 == "fare" { comp[$1] = $6 }
+  $4 == "mean" && $5 == "fare" { mean[$1] = $6 }
+  END { for (r in rows) printf "    %-32s %-7s %7d %19.4f %11.2f\n", r, status[r], rows[r], comp[r], mean[r] }' | sort
+[[ $stopped -eq 5 ]] || { echo "demo-week: expected day 5 to be stopped, was: $stopped" >&2; exit 1; }
