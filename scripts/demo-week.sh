@@ -6,11 +6,11 @@
 # goes on. Prints each day's verdict, the totals, and the metrics history the checks read.
 #
 #   scripts/demo-week.sh                 20,000 trips a day into target/demo-week/
-#   ROWS=100000 DEMO_DIR=/tmp/week scripts/demo-week.sh
+#   ROWS=100000 DEMO_DIR=/tmp/week scripts/demo-week.sh   (scripts/demo.sh runs it with WEEK_ROWS)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-rows="${ROWS:-20000}"
+rows="${WEEK_ROWS:-${ROWS:-20000}}"
 work="${DEMO_DIR:-$root/target/demo-week}"
 batchkit="$root/scripts/batchkit"
 
@@ -30,7 +30,7 @@ for day in 1 2 3 4 5 6 7; do
       --output "$work/landing/trips-$date.csv"
   else
     "$batchkit" generate-trips --rows "$rows" --seed "$day" --start "$date" \
-      --output "$work/landing/trips-$date.csv"
+      --output "$work/landing/trips-$date.csv" --expect "$work/expected-$date.json"
   fi
   set +e
   "$batchkit" run "$root/examples/daily-pipeline.yaml" --var work="$work" \
@@ -56,8 +56,11 @@ done
 
 echo
 echo "== after the week"
-grep -E '"(read|clean|quarantined|duplicates)"' "$out/_MANIFEST.json" | head -n 4 | tr -d ' ,"' \
-  | paste -sd' ' | sed 's/^/  totals: /; s/:/ /g'
+count() { awk -v k="\"$1\"" '$1 == k { gsub(/[^0-9]/, "", $3); print $3; exit }' "$out/_MANIFEST.json"; }
+read_n=$(count read); clean_n=$(count clean); quarantined_n=$(count quarantined); duplicates_n=$(count duplicates)
+printf '  totals: read %d = clean %d + quarantined %d + duplicates %d: %s\n' \
+  "$read_n" "$clean_n" "$quarantined_n" "$duplicates_n" \
+  "$( [[ $read_n -eq $((clean_n + quarantined_n + duplicates_n)) ]] && echo "reconciles" || echo "DOES NOT RECONCILE" )"
 echo "  runs committed: $(ls "$out/_runs" | wc -l) (one per passed day); rejected: $(ls "$out/_rejected" 2>/dev/null | wc -l)"
 echo "  Hive partitions added by the last run: $out/_PARTITIONS.hql"
 echo "  metrics history (a Hive text table: scripts/batchkit ddl --schema $out/_history/_SCHEMA.yaml ...):"
@@ -66,5 +69,7 @@ cat "$out"/_history/run-* | awk -F'\t' '
   $4 == "rows" { rows[$1] = $6; status[$1] = $7 }
   $4 == "completeness" && $5 == "fare" { comp[$1] = $6 }
   $4 == "mean" && $5 == "fare" { mean[$1] = $6 }
-  END { for (r in rows) printf "    %-32s %-7s %7d %19.4f %11.2f\n", r, status[r], rows[r], comp[r], mean[r] }' | sort
+  END { for (r in rows) printf "    %-32s %-7s %7d %19.4f %11s\n", r, status[r], rows[r], comp[r],
+        mean[r] == "\\N" || mean[r] == "" ? "-" : sprintf("%.2f", mean[r]) }' | sort
+[[ $read_n -eq $((clean_n + quarantined_n + duplicates_n)) ]]
 [[ $stopped -eq 5 ]] || { echo "demo-week: expected day 5 to be stopped, was: $stopped" >&2; exit 1; }

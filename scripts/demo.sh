@@ -8,6 +8,7 @@
 #   scripts/demo.sh                 200,000 rows into target/demo/
 #   ROWS=1000000 scripts/demo.sh    more rows
 #   DEMO_DIR=/tmp/demo scripts/demo.sh
+#   WEEK=0 scripts/demo.sh          without the week of daily runs (scripts/demo-week.sh) at the end
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,7 +17,7 @@ work="${DEMO_DIR:-$root/target/demo}"
 batchkit="$root/scripts/batchkit"
 
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
-  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 
@@ -79,3 +80,10 @@ echo "          nyc.trips_quality, nyc.trip_features; metastore and warehouse in
 echo "          (scripts/batchkit hive --dir $work/hive -e 'SHOW TABLES IN nyc')"
 elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
 printf '  time: %d.%03d s in all (build excluded on later runs)\n' $((elapsed / 1000)) $((elapsed % 1000))
+
+if [[ "${WEEK:-1}" != 0 ]]; then
+  echo
+  echo "== a week of unattended daily runs (scripts/demo-week.sh, ${WEEK_ROWS:-20000} trips a day): clean"
+  echo "   --incremental --dedupe with examples/trips-checks.yaml, then the per-day aggregate"
+  WEEK_ROWS="${WEEK_ROWS:-20000}" DEMO_DIR="$work/week" "$root/scripts/demo-week.sh"
+fi

@@ -60,6 +60,7 @@ class DemoIT {
             .redirectOutput(log.toFile());
     pb.environment().put("ROWS", "20000");
     pb.environment().put("DEMO_DIR", work.toString());
+    pb.environment().put("WEEK_ROWS", "4000");
     Process p = pb.start();
     boolean done = p.waitFor(10, TimeUnit.MINUTES);
     if (!done) {
@@ -102,5 +103,28 @@ class DemoIT {
     }
     assertEquals("split", t.get(3).get(0).get(0));
     assertEquals(clean, sum(t.get(3), 1), "the feature table's splits hold every clean row");
+
+    // The week: day 5 (half the rows, no fares) stopped by its checks, the six others added, and
+    // the totals equal the generator's ledgers of those six days.
+    assertTrue(out.contains("2024-01-05: STOPPED by its checks (exit 3)"), out);
+    assertTrue(out.contains("FAIL completeness(fare) >= 0.95: 0 (below 0.95)"), out);
+    long quarantined = 0;
+    long duplicates = 0;
+    for (int day : new int[] {1, 2, 3, 4, 6, 7}) {
+      assertTrue(out.contains("2024-01-0" + day + ": passed (read 4,000 records"), out);
+      JsonNode l =
+          new ObjectMapper()
+              .readTree(work.resolve("week/expected-2024-01-0" + day + ".json").toFile());
+      quarantined += l.get("quarantined").asLong();
+      duplicates += l.get("duplicates").asLong();
+    }
+    JsonNode week =
+        new ObjectMapper()
+            .readTree(work.resolve("week/out/trips/_MANIFEST.json").toFile())
+            .get("counts");
+    assertEquals(6 * 4000, week.get("read").asLong());
+    assertEquals(quarantined, week.get("quarantined").asLong());
+    assertEquals(duplicates, week.get("duplicates").asLong());
+    assertEquals(6 * 4000 - quarantined - duplicates, week.get("clean").asLong());
   }
 }
