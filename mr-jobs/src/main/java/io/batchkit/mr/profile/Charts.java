@@ -141,6 +141,45 @@ final class Charts {
     return Math.max(s, 0.01);
   }
 
+  /** A line over runs, min to max of the values; points of failed runs red. */
+  static String sparkline(List<Double> values, List<Boolean> failed, String title) {
+    int w = 240;
+    int h = 48;
+    double min = values.stream().mapToDouble(d -> d).min().orElse(0);
+    double max = values.stream().mapToDouble(d -> d).max().orElse(0);
+    double span = max - min;
+    StringBuilder sb = svgStart(w, h, title);
+    StringBuilder line = new StringBuilder();
+    StringBuilder dots = new StringBuilder();
+    for (int i = 0; i < values.size(); i++) {
+      double x = 4 + (w - 8) * (values.size() == 1 ? 0.5 : (double) i / (values.size() - 1));
+      // A metric that never moved is drawn across the middle.
+      double y = max > min ? h - 4 - (h - 8) * (values.get(i) - min) / span : h / 2.0;
+      line.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
+      dots.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>%s</title></circle>",
+              x,
+              y,
+              failed.get(i) ? "#b42318" : "#4c7fbf",
+              esc(number(values.get(i)) + (failed.get(i) ? " (run failed its checks)" : ""))));
+    }
+    sb.append("<polyline fill=\"none\" stroke=\"#4c7fbf\" stroke-width=\"1.5\" points=\"")
+        .append(line.toString().strip())
+        .append("\"/>")
+        .append(dots);
+    return sb.append("</svg>").toString();
+  }
+
+  /** A value as a label: integers plainly, others to 4 significant digits. */
+  static String number(double d) {
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return String.format(java.util.Locale.ROOT, "%,d", (long) d);
+    }
+    return String.format(java.util.Locale.ROOT, "%.4g", d);
+  }
+
   private static StringBuilder svgStart(int w, int h, String title) {
     return new StringBuilder(4096)
         .append("<svg width=\"")

@@ -9,6 +9,7 @@ import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.ReaderOptions;
+import io.batchkit.mr.quality.MetricsHistory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -62,6 +63,9 @@ public final class ProfileJob extends JobTool {
           "  --schema S          dataset schema (YAML); default: the input's _SCHEMA.yaml",
           ReaderOptions.USAGE,
           "  --output OUT        OUT/profile.json, OUT/report.html, OUT/_MANIFEST.json",
+          "  --history DIR       metrics history to draw as trend lines (default: IN/_history/",
+          "                      when the input dataset has one, as checked or incremental clean",
+          "                      writes it)",
           "  --overwrite         replace OUT if it exists",
           "",
           "Distinct counts are HLL estimates (about 0.4% error), quantiles and histograms come from KLL",
@@ -76,7 +80,7 @@ public final class ProfileJob extends JobTool {
     super(
         NAME,
         USAGE,
-        ReaderOptions.with("schema", "input", "output"),
+        ReaderOptions.with("schema", "input", "output", "history"),
         Set.of("overwrite"),
         out,
         err);
@@ -131,6 +135,10 @@ public final class ProfileJob extends JobTool {
     records.put("record_violations_total", recordRules.values().stream().mapToLong(x -> x).sum());
     records.put("record_violations", recordRules);
     profile.put("records", records);
+    Path history = Trends.locate(args.get("history", null), args.all("input"), conf);
+    if (history != null) {
+      profile.put("trends", Trends.of(MetricsHistory.read(history, conf), schema));
+    }
     List<Map<String, Object>> parts = readColumns(new Path(output, "columns"), schema, conf);
     // After the columns comes the distinct keys' entry, when the schema declares keys.
     Map<String, Object> keys =

@@ -64,6 +64,9 @@ public final class ProfileReport {
         .append(esc(profile.get("generated")))
         .append("</p>\n");
     overview((Map<String, Object>) profile.get("records"), columns.size(), h);
+    if (profile.get("trends") instanceof Map<?, ?> trends && !trends.isEmpty()) {
+      trends((Map<String, List<Map<String, Object>>>) trends, h);
+    }
     alerts((List<Map<String, Object>>) profile.get("alerts"), h);
     columnTable(columns, h);
     h.append("<section id=\"cards\"><h2>Column details</h2>\n");
@@ -71,6 +74,30 @@ public final class ProfileReport {
       ColumnCard.append(c, h);
     }
     return h.append("</section></main></body></html>\n").toString();
+  }
+
+  /** One small line chart per metric of the history; failed runs' points in red. */
+  private static void trends(Map<String, List<Map<String, Object>>> trends, StringBuilder h) {
+    int runs = trends.values().stream().mapToInt(List::size).max().orElse(0);
+    h.append("<section id=\"trends\"><h2>Trends (last ")
+        .append(runs)
+        .append(" runs)</h2><div class=\"tiles\">");
+    for (Map.Entry<String, List<Map<String, Object>>> e : trends.entrySet()) {
+      List<Double> values = new java.util.ArrayList<>();
+      List<Boolean> failed = new java.util.ArrayList<>();
+      for (Map<String, Object> p : e.getValue()) {
+        values.add(((Number) p.get("value")).doubleValue());
+        failed.add(!"passed".equals(p.get("status")));
+      }
+      h.append("<figure class=\"trend\">")
+          .append(Charts.sparkline(values, failed, e.getKey()))
+          .append("<figcaption>")
+          .append(esc(e.getKey()))
+          .append(": ")
+          .append(esc(Charts.number(values.get(values.size() - 1))))
+          .append("</figcaption></figure>");
+    }
+    h.append("</div></section>\n");
   }
 
   @SuppressWarnings("unchecked")

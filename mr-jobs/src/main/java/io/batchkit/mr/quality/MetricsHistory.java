@@ -53,6 +53,12 @@ public final class MetricsHistory implements CheckRunner.History {
   /** Values of passed runs by metric key, run order. */
   private final Map<String, List<Double>> passed = new HashMap<>();
 
+  /** One run's value of a metric, for trend lines. */
+  public record Point(String run, double value, String status) {}
+
+  /** Every run's values by metric key (failed runs too), run order. */
+  private final Map<String, List<Point>> series = new java.util.LinkedHashMap<>();
+
   private int runs;
 
   private MetricsHistory() {}
@@ -84,11 +90,14 @@ public final class MetricsHistory implements CheckRunner.History {
     for (List<String[]> rows : byRun.values()) {
       h.runs++;
       for (String[] row : rows) {
-        if (row[6].equals("passed") && !row[5].equals("\\N")) {
-          String column = row[4].equals("\\N") ? null : row[4];
-          h.passed
-              .computeIfAbsent(Metrics.key(row[3], column), k -> new ArrayList<>())
-              .add(Double.parseDouble(row[5]));
+        if (row[5].equals("\\N")) {
+          continue;
+        }
+        String key = Metrics.key(row[3], row[4].equals("\\N") ? null : row[4]);
+        double value = Double.parseDouble(row[5]);
+        h.series.computeIfAbsent(key, k -> new ArrayList<>()).add(new Point(row[0], value, row[6]));
+        if (row[6].equals("passed")) {
+          h.passed.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
       }
     }
@@ -98,6 +107,11 @@ public final class MetricsHistory implements CheckRunner.History {
   @Override
   public List<Double> values(String metricKey) {
     return passed.getOrDefault(metricKey, List.of());
+  }
+
+  /** Every run's value of a metric (failed runs too), oldest first. */
+  public List<Point> series(String metricKey) {
+    return series.getOrDefault(metricKey, List.of());
   }
 
   /** Runs recorded, whatever their status. */

@@ -225,9 +225,11 @@ class QualityChecksTest {
         schema("checks:\n  - {metric: null_ratio, column: fare, anomaly: {runs: 14, sigmas: 3}}\n");
     Path history = tmp.resolve("history");
     List<Integer> exits = new ArrayList<>();
+    List<Double> completeness = new ArrayList<>();
     for (int day = 1; day <= 12; day++) {
       Path in = tmp.resolve("day" + day + "/rides.csv");
-      day(in, 2000, day == 11 ? 0.40 : 0.02, 0.0, 100 + day);
+      Day d = day(in, 2000, day == 11 ? 0.40 : 0.02, 0.0, 100 + day);
+      completeness.add((double) (d.valid() - d.fareNulls()) / d.valid());
       JobRun r =
           JobRun.run(
               JobRun.local(),
@@ -255,6 +257,29 @@ class QualityChecksTest {
         MetricsHistory.read(new org.apache.hadoop.fs.Path(history.toUri()), JobRun.local())
             .values("null_ratio(fare)")
             .size());
+
+    // The profile draws the history: one point per run, the failed day's in red.
+    JobRun p =
+        JobRun.run(
+            JobRun.local(),
+            io.batchkit.mr.profile.ProfileJob::new,
+            "--input",
+            tmp.resolve("out12").toString(),
+            "--output",
+            tmp.resolve("profile").toString(),
+            "--history",
+            history.toString());
+    assertEquals(0, p.exit(), p.err());
+    JsonNode trend =
+        json(tmp.resolve("profile/profile.json")).get("trends").get("completeness(fare)");
+    assertEquals(12, trend.size());
+    for (int i = 0; i < 12; i++) {
+      assertEquals(completeness.get(i), trend.get(i).get("value").asDouble(), 1e-12);
+      assertEquals(i == 10 ? "failed" : "passed", trend.get(i).get("status").asText());
+    }
+    String html = Files.readString(tmp.resolve("profile/report.html"));
+    assertTrue(html.contains("<section id=\"trends\"><h2>Trends (last 12 runs)</h2>"), html);
+    assertTrue(html.contains("(run failed its checks)"));
   }
 
   @Test
