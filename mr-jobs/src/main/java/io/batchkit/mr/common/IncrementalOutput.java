@@ -211,7 +211,11 @@ public final class IncrementalOutput {
             f.getParent().toString().substring(Math.min(cut, f.getParent().toString().length()));
         Path target = new Path(new Path(output, data.getValue() + rel), run + "-" + f.getName());
         fs.mkdirs(target.getParent());
-        if (!fs.rename(f, target)) {
+        if (fs.exists(target)) {
+          // An object store's rename is a copy, then a delete: a run killed between them left
+          // the (atomically) copied target and its source.
+          fs.delete(f, false);
+        } else if (!fs.rename(f, target)) {
           throw new IOException("could not move " + f + " to " + target);
         }
         TaskFaults.inDriver(conf, "publish");

@@ -1,0 +1,135 @@
+package io.batchkit.mr.clean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.batchkit.mr.testing.JobRun;
+import io.batchkit.mr.tools.TripGenerator;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code clean --incremental --dedupe} as a user runs it ({@code scripts/batchkit}, after {@code
+ * package}), killed with SIGKILL at a series of moments while files land, then run to the end: the
+ * result equals one full {@code clean --dedupe} over all the files, counts and rows.
+ */
+class IncrementalKillIT {
+  static final File ROOT = new File("..").getAbsoluteFile();
+  static final String SCHEMA = new File(ROOT, "examples/trips.yaml").getPath();
+
+  @TempDir Path tmp;
+
+  void land(int n) throws Exception {
+    Path f = tmp.resolve("landing/trips-" + n + ".csv");
+    Files.createDirectories(f.getParent());
+    TripGenerator.main(
+        new String[] {"--rows", "40000", "--seed", String.valueOf(n), "--output", f.toString()});
+  }
+
+  Process start(Path log) throws IOException {
+    return new ProcessBuilder(
+            "bash",
+            "scripts/batchkit",
+            "clean",
+            "--schema",
+            SCHEMA,
+            "--input",
+            tmp.resolve("landing").toString(),
+            "--output",
+            tmp.resolve("out").toString(),
+            "--incremental",
+            "--dedupe")
+        .directory(ROOT)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+  }
+
+  @Test
+  void killedAtAnyMomentARerunEndsEqualToOneRun() throws Exception {
+    Path log = tmp.resolve("runs.log");
+    int killed = 0;
+    // From during the JVM's start to after a whole run: some runs die in their tasks, some in
+    // their commit or later, some finish.
+    long[] delays = {1500, 5000, 9000, 3000, 7000, 11000};
+    int finished = 0;
+    for (int i = 0; i < delays.length; i++) {
+      if (i % 2 == 0) {
+        land(i / 2 + 1);
+      }
+      Process p = start(log);
+      if (!p.waitFor(delays[i], TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no finally
+        killed++;
+        Files.writeString(
+            log,
+            "=== killed after " + delays[i] + " ms\n",
+            java.nio.file.StandardOpenOption.APPEND);
+      } else {
+        finished++;
+      }
+    }
+    Process last = start(log);
+    assertTrue(last.waitFor(5, TimeUnit.MINUTES));
+    String out = Files.readString(log);
+    System.out.println(out);
+    assertEquals(0, last.exitValue(), out);
+    assertTrue(killed >= 2, "runs were killed: " + killed + "\n" + out);
+    System.out.println("IncrementalKillIT: " + killed + " runs killed, " + finished + " finished");
+
+    JobRun full =
+        JobRun.run(
+            JobRun.local(),
+            CleanJob::new,
+            "--schema",
+            SCHEMA,
+            "--input",
+            tmp.resolve("landing").toString(),
+            "--output",
+            tmp.resolve("reference").toString(),
+            "--dedupe");
+    assertEquals(0, full.exit(), full.err());
+    ObjectMapper json = new ObjectMapper();
+    JsonNode expected =
+        json.readTree(tmp.resolve("reference/_MANIFEST.json").toFile()).get("counts");
+    JsonNode totals = json.readTree(tmp.resolve("out/_MANIFEST.json").toFile());
+    assertEquals(expected, totals.get("counts"), out);
+    assertEquals(rows(tmp.resolve("reference")), rows(tmp.resolve("out")), out);
+    assertTrue(Files.exists(tmp.resolve("out/_SUCCESS")));
+  }
+
+  /** Every data line under OUT/clean and OUT/quarantine: directory -> sorted lines. */
+  static Map<String, List<String>> rows(Path out) throws IOException {
+    Map<String, List<String>> m = new TreeMap<>();
+    for (String data : List.of("clean", "quarantine")) {
+      Path base = out.resolve(data);
+      if (!Files.exists(base)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(base)) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          String name = f.getFileName().toString();
+          if (!name.startsWith(".") && !name.startsWith("_")) {
+            m.computeIfAbsent(out.relativize(f.getParent()).toString(), k -> new ArrayList<>())
+                .addAll(Files.readAllLines(f));
+          }
+        }
+      }
+    }
+    m.values().forEach(Collections::sort);
+    return m;
+  }
+}
