@@ -38,7 +38,6 @@ import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,11 +61,12 @@ class FaultsMiniClusterTest {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = new MiniCluster(FaultsMiniClusterTest.class, tmp);
+    cluster = MiniCluster.shared();
     dfs = cluster.dfs;
     conf = cluster.conf();
     fs = dfs.getFileSystem();
-    root = fs.getUri().toString();
+    // The cluster is shared with the other cluster tests of this JVM: everything under one root.
+    root = fs.getUri() + "/faults-suite";
     // Three files, so three map tasks; the trips and their zone lookup as the demo has them.
     for (int i = 1; i <= 3; i++) {
       Path f = tmp.resolve("trips-" + i + ".csv");
@@ -85,13 +85,6 @@ class FaultsMiniClusterTest {
     assertEquals(0, r.exit(), r.err());
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
-
   static String[] append(String[] a, String... more) {
     List<String> l = new ArrayList<>(List.of(a));
     l.addAll(List.of(more));
@@ -100,7 +93,7 @@ class FaultsMiniClusterTest {
 
   static void put(Path local, String hdfs) throws Exception {
     fs.copyFromLocalFile(
-        new org.apache.hadoop.fs.Path(local.toUri()), new org.apache.hadoop.fs.Path(hdfs));
+        new org.apache.hadoop.fs.Path(local.toUri()), new org.apache.hadoop.fs.Path(root + hdfs));
   }
 
   /** The local runner, reading and writing this cluster's HDFS: the undisturbed reference. */
@@ -387,9 +380,9 @@ class FaultsMiniClusterTest {
       String to = "/landing/daily/trips-" + i + ".csv";
       org.apache.hadoop.fs.FileUtil.copy(
           fs,
-          new org.apache.hadoop.fs.Path(from),
+          new org.apache.hadoop.fs.Path(root + from),
           fs,
-          new org.apache.hadoop.fs.Path(to),
+          new org.apache.hadoop.fs.Path(root + to),
           false,
           conf);
       Configuration c = cluster(null);

@@ -60,7 +60,7 @@ class DemoIT {
             .redirectOutput(log.toFile());
     pb.environment().put("ROWS", "20000");
     pb.environment().put("DEMO_DIR", work.toString());
-    pb.environment().put("WEEK_ROWS", "4000");
+    pb.environment().put("WEEK_ROWS", "2000");
     Process p = pb.start();
     boolean done = p.waitFor(10, TimeUnit.MINUTES);
     if (!done) {
@@ -111,7 +111,7 @@ class DemoIT {
     long quarantined = 0;
     long duplicates = 0;
     for (int day : new int[] {1, 2, 3, 4, 6, 7}) {
-      assertTrue(out.contains("2024-01-0" + day + ": passed (read 4,000 records"), out);
+      assertTrue(out.contains("2024-01-0" + day + ": passed (read 2,000 records"), out);
       JsonNode l =
           new ObjectMapper()
               .readTree(work.resolve("week/expected-2024-01-0" + day + ".json").toFile());
@@ -122,9 +122,9 @@ class DemoIT {
         new ObjectMapper()
             .readTree(work.resolve("week/out/trips/_MANIFEST.json").toFile())
             .get("counts");
-    assertEquals(6 * 4000, week.get("read").asLong());
+    assertEquals(6 * 2000, week.get("read").asLong());
     assertEquals(quarantined, week.get("quarantined").asLong());
     assertEquals(duplicates, week.get("duplicates").asLong());
-    assertEquals(6 * 4000 - quarantined - duplicates, week.get("clean").asLong());
+    assertEquals(6 * 2000 - quarantined - duplicates, week.get("clean").asLong());
   }
 }

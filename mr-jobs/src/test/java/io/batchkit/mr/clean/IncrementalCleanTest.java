@@ -8,16 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.batchkit.mr.common.TaskFaults;
 import io.batchkit.mr.testing.JobRun;
+import io.batchkit.mr.testing.OutputFiles;
 import io.batchkit.mr.tools.TripGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,27 +54,8 @@ class IncrementalCleanTest {
     return clean(JobRun.local(), out, "--incremental");
   }
 
-  /** Every data line under OUT/clean and OUT/quarantine: directory -> sorted lines. */
   Map<String, List<String>> rows(String out) throws IOException {
-    Map<String, List<String>> m = new TreeMap<>();
-    for (String data : List.of("clean", "quarantine")) {
-      Path base = tmp.resolve(out).resolve(data);
-      if (!Files.exists(base)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.walk(base)) {
-        for (Path f : files.filter(Files::isRegularFile).toList()) {
-          String name = f.getFileName().toString();
-          if (name.startsWith(".") || name.startsWith("_")) {
-            continue;
-          }
-          String dir = tmp.resolve(out).relativize(f.getParent()).toString();
-          m.computeIfAbsent(dir, k -> new ArrayList<>()).addAll(Files.readAllLines(f));
-        }
-      }
-    }
-    m.values().forEach(Collections::sort);
-    return m;
+    return OutputFiles.rowsByDirectory(tmp.resolve(out));
   }
 
   static JsonNode json(Path p) throws IOException {

@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.batchkit.mr.testing.JobRun;
+import io.batchkit.mr.testing.OutputFiles;
 import io.batchkit.mr.tools.TripGenerator;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +31,7 @@ class IncrementalKillIT {
     Path f = tmp.resolve("landing/trips-" + n + ".csv");
     Files.createDirectories(f.getParent());
     TripGenerator.main(
-        new String[] {"--rows", "40000", "--seed", String.valueOf(n), "--output", f.toString()});
+        new String[] {"--rows", "25000", "--seed", String.valueOf(n), "--output", f.toString()});
   }
 
   Process start(Path log) throws IOException {
@@ -64,7 +59,7 @@ class IncrementalKillIT {
     int killed = 0;
     // From during the JVM's start to after a whole run: some runs die in their tasks, some in
     // their commit or later, some finish.
-    long[] delays = {1500, 5000, 9000, 3000, 7000, 11000};
+    long[] delays = {1200, 4000, 7000, 2500, 5500, 9000};
     int finished = 0;
     for (int i = 0; i < delays.length; i++) {
       if (i % 2 == 0) {
@@ -107,29 +102,10 @@ class IncrementalKillIT {
         json.readTree(tmp.resolve("reference/_MANIFEST.json").toFile()).get("counts");
     JsonNode totals = json.readTree(tmp.resolve("out/_MANIFEST.json").toFile());
     assertEquals(expected, totals.get("counts"), out);
-    assertEquals(rows(tmp.resolve("reference")), rows(tmp.resolve("out")), out);
+    assertEquals(
+        OutputFiles.rowsByDirectory(tmp.resolve("reference")),
+        OutputFiles.rowsByDirectory(tmp.resolve("out")),
+        out);
     assertTrue(Files.exists(tmp.resolve("out/_SUCCESS")));
-  }
-
-  /** Every data line under OUT/clean and OUT/quarantine: directory -> sorted lines. */
-  static Map<String, List<String>> rows(Path out) throws IOException {
-    Map<String, List<String>> m = new TreeMap<>();
-    for (String data : List.of("clean", "quarantine")) {
-      Path base = out.resolve(data);
-      if (!Files.exists(base)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.walk(base)) {
-        for (Path f : files.filter(Files::isRegularFile).toList()) {
-          String name = f.getFileName().toString();
-          if (!name.startsWith(".") && !name.startsWith("_")) {
-            m.computeIfAbsent(out.relativize(f.getParent()).toString(), k -> new ArrayList<>())
-                .addAll(Files.readAllLines(f));
-          }
-        }
-      }
-    }
-    m.values().forEach(Collections::sort);
-    return m;
   }
 }

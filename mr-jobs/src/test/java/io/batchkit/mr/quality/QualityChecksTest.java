@@ -90,6 +90,18 @@ class QualityChecksTest {
     return new Day(rows, bad, rows - bad, nulls, min, max, sum, vendors.size(), fares);
   }
 
+  /** clean on the local runner with these paths and options. */
+  static JobRun clean(Path schema, Path input, Path output, String... more) throws Exception {
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "--schema", schema.toString(),
+                "--input", input.toString(),
+                "--output", output.toString()));
+    a.addAll(List.of(more));
+    return JobRun.run(JobRun.local(), CleanJob::new, a.toArray(new String[0]));
+  }
+
   /** A metric's value in a run's history rows. */
   static double history(List<String> rows, String metric, String column) {
     return rows.stream()
@@ -125,16 +137,7 @@ class QualityChecksTest {
                 "  - {metric: mean, column: fare, min: 1}",
                 ""));
     Path out = tmp.resolve("out");
-    JobRun r =
-        JobRun.run(
-            JobRun.local(),
-            CleanJob::new,
-            "--schema",
-            s.toString(),
-            "--input",
-            tmp.resolve("in").toString(),
-            "--output",
-            out.toString());
+    JobRun r = clean(s, tmp.resolve("in"), out);
     assertEquals(3, r.exit(), r.err());
     assertTrue(r.err().contains("check FAIL quarantined_ratio <= 0.01"), r.err());
     assertTrue(r.err().contains("rides.yaml line 8"), r.err());
@@ -194,18 +197,7 @@ class QualityChecksTest {
 
     // Accepted deliberately: exit 0, _SUCCESS, the override recorded; the history survives
     // --overwrite.
-    r =
-        JobRun.run(
-            JobRun.local(),
-            CleanJob::new,
-            "--schema",
-            s.toString(),
-            "--input",
-            tmp.resolve("in").toString(),
-            "--output",
-            out.toString(),
-            "--overwrite",
-            "--skip-checks");
+    r = clean(s, tmp.resolve("in"), out, "--overwrite", "--skip-checks");
     assertEquals(0, r.exit(), r.err());
     assertTrue(Files.exists(out.resolve("_SUCCESS")));
     JsonNode manifest = json(out.resolve("_MANIFEST.json"));
@@ -223,18 +215,7 @@ class QualityChecksTest {
     Path c = tmp.resolve("checks.yaml");
     Files.writeString(
         c, "checks:\n  - {metric: null_ratio, column: fare, max: 0.1, severity: warn}\n");
-    JobRun r =
-        JobRun.run(
-            JobRun.local(),
-            CleanJob::new,
-            "--schema",
-            s.toString(),
-            "--input",
-            tmp.resolve("in").toString(),
-            "--output",
-            tmp.resolve("out").toString(),
-            "--checks",
-            c.toString());
+    JobRun r = clean(s, tmp.resolve("in"), tmp.resolve("out"), "--checks", c.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.err().contains("check WARN null_ratio(fare) <= 0.1"), r.err());
     assertTrue(r.out().contains("checks: 0 passed, 1 warned, 0 failed"), r.out());
@@ -253,18 +234,7 @@ class QualityChecksTest {
       Path in = tmp.resolve("day" + day + "/rides.csv");
       Day d = day(in, 2000, day == 11 ? 0.40 : 0.02, 0.0, 100 + day);
       completeness.add((double) (d.valid() - d.fareNulls()) / d.valid());
-      JobRun r =
-          JobRun.run(
-              JobRun.local(),
-              CleanJob::new,
-              "--schema",
-              s.toString(),
-              "--input",
-              in.toString(),
-              "--output",
-              tmp.resolve("out" + day).toString(),
-              "--history",
-              history.toString());
+      JobRun r = clean(s, in, tmp.resolve("out" + day), "--history", history.toString());
       exits.add(r.exit());
       if (day == 11) {
         assertTrue(r.err().contains("anomaly: mean of the last 10 runs"), r.err());
@@ -309,16 +279,7 @@ class QualityChecksTest {
   void anUnknownRuleOrColumnIsAUsageError() throws Exception {
     day(tmp.resolve("in/day1.csv"), 10, 0, 0, 3);
     Path s = schema("checks:\n  - {metric: quarantined_by_rule, rule: typo, max: 1}\n");
-    JobRun r =
-        JobRun.run(
-            JobRun.local(),
-            CleanJob::new,
-            "--schema",
-            s.toString(),
-            "--input",
-            tmp.resolve("in").toString(),
-            "--output",
-            tmp.resolve("out").toString());
+    JobRun r = clean(s, tmp.resolve("in"), tmp.resolve("out"));
     assertEquals(2, r.exit(), r.err());
     assertTrue(
         r.err().contains("unknown rule 'typo'") && r.err().contains("rides.yaml line 7"), r.err());

@@ -9,7 +9,8 @@ import org.apache.hadoop.mapred.MiniMRClientClusterFactory;
 /**
  * Real HDFS and YARN in this JVM (MiniDFSCluster + MiniMRYarnCluster), tuned for tests on two
  * cores: small containers, task JVMs that start fast, and heartbeats every 100 ms, so a task (or a
- * retried attempt) gets its container in a tenth of the default wait. One per test class.
+ * retried attempt) gets its container in a tenth of the default wait. One per test JVM ({@link
+ * #shared}): starting one takes half a minute on two cores.
  */
 public final class MiniCluster implements AutoCloseable {
   public final MiniDFSCluster dfs;
@@ -37,6 +38,31 @@ public final class MiniCluster implements AutoCloseable {
     c.setInt("yarn.resourcemanager.am.max-attempts", 2);
     yarn = MiniMRClientClusterFactory.create(owner, 1, c);
     conf = yarn.getConfig();
+  }
+
+  private static MiniCluster shared;
+
+  /**
+   * The cluster every cluster test class of this JVM uses (each under its own HDFS root), started
+   * by the first and stopped when the JVM exits.
+   */
+  public static synchronized MiniCluster shared() throws Exception {
+    if (shared == null) {
+      Path dir = Path.of("target/test/minicluster").toAbsolutePath();
+      MiniCluster c = new MiniCluster(MiniCluster.class, dir);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      c.close();
+                    } catch (Exception e) {
+                      // the JVM is exiting: nothing is left to clean up for
+                    }
+                  }));
+      shared = c;
+    }
+    return shared;
   }
 
   /** The configuration jobs are submitted with. */

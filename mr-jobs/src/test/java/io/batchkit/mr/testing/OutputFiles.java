@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -67,5 +69,30 @@ public final class OutputFiles {
       out.put(dir.relativize(p).toString(), HexFormat.of().formatHex(d));
     }
     return out;
+  }
+
+  /**
+   * Every data line under OUT/clean and OUT/quarantine (hidden files left out): directory -> sorted
+   * lines, to compare outputs whose file names differ.
+   */
+  public static Map<String, List<String>> rowsByDirectory(Path out) throws IOException {
+    Map<String, List<String>> m = new TreeMap<>();
+    for (String data : List.of("clean", "quarantine")) {
+      Path base = out.resolve(data);
+      if (!Files.exists(base)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(base)) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          String name = f.getFileName().toString();
+          if (!name.startsWith(".") && !name.startsWith("_")) {
+            m.computeIfAbsent(out.relativize(f.getParent()).toString(), k -> new ArrayList<>())
+                .addAll(Files.readAllLines(f));
+          }
+        }
+      }
+    }
+    m.values().forEach(Collections::sort);
+    return m;
   }
 }
