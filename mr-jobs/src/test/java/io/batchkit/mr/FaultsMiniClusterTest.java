@@ -369,9 +369,10 @@ class FaultsMiniClusterTest {
   }
 
   /**
-   * {@code clean --incremental} on YARN and HDFS: three landings, the second run's map fails for
-   * good (one attempt allowed), the third rolls it back and reads both new files; the result equals
-   * one full run on the local runner, row for row, with equal counts.
+   * {@code clean --incremental} on YARN and HDFS: three landings (the first run on the local
+   * runner, the others on YARN), the second run's map fails for good (one attempt allowed), the
+   * third rolls it back and reads both new files; the result equals one full run on the local
+   * runner, row for row, with equal counts.
    */
   @Test
   void incrementalRunsOnTheClusterEqualOneFullRun() throws Exception {
@@ -385,7 +386,8 @@ class FaultsMiniClusterTest {
           new org.apache.hadoop.fs.Path(root + to),
           false,
           conf);
-      Configuration c = cluster(null);
+      // The first landing through the local runner (on this HDFS): a run may come from anywhere.
+      Configuration c = i == 1 ? local() : cluster(null);
       if (i == 2) {
         c.set(TaskFaults.KEY, "fail:m");
         c.setInt("mapreduce.map.maxattempts", 1);
