@@ -35,22 +35,24 @@ class IncrementalKillIT {
   }
 
   Process start(Path log) throws IOException {
-    return new ProcessBuilder(
-            "bash",
-            "scripts/batchkit",
-            "clean",
-            "--schema",
-            SCHEMA,
-            "--input",
-            tmp.resolve("landing").toString(),
-            "--output",
-            tmp.resolve("out").toString(),
-            "--incremental",
-            "--dedupe")
-        .directory(ROOT)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "bash",
+                "scripts/batchkit",
+                "clean",
+                "--schema",
+                SCHEMA,
+                "--input",
+                tmp.resolve("landing").toString(),
+                "--output",
+                tmp.resolve("out").toString(),
+                "--incremental",
+                "--dedupe")
+            .directory(ROOT)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().put("BATCHKIT_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xshare:auto -Xmx1g");
+    return pb.start();
   }
 
   @Test
@@ -59,7 +61,7 @@ class IncrementalKillIT {
     int killed = 0;
     // From during the JVM's start to after a whole run: some runs die in their tasks, some in
     // their commit or later, some finish.
-    long[] delays = {1200, 4000, 7000, 2500, 5500, 9000};
+    long[] delays = {800, 2500, 6000, 1500, 3500, 8000};
     int finished = 0;
     for (int i = 0; i < delays.length; i++) {
       if (i % 2 == 0) {
