@@ -65,9 +65,9 @@ printf '  totals: read %d = clean %d + quarantined %d + duplicates %d: %s\n' \
   "$( [[ $read_n -eq $((clean_n + quarantined_n + duplicates_n)) ]] && echo "reconciles" || echo "DOES NOT RECONCILE" )"
 echo "  runs committed: $(ls "$out/_runs" | wc -l) (one per passed day); rejected: $(ls "$out/_rejected" 2>/dev/null | wc -l)"
 echo "  Hive partitions added by the last run: $out/_PARTITIONS.hql"
-echo "  metrics history (a Hive text table: scripts/batchkit ddl --schema $out/_history/_SCHEMA.yaml ...):"
+echo "  metrics history (a Hive text table: scripts/batchkit ddl --schema $out/_history/metrics/_SCHEMA.yaml ...):"
 echo "    run                              status  rows    completeness(fare)  mean(fare)"
-cat "$out"/_history/run-* | awk -F'\t' '
+cat "$out"/_history/metrics/run-* | awk -F'\t' '
   $4 == "rows" { rows[$1] = $6; status[$1] = $7 }
   $4 == "completeness" && $5 == "fare" { comp[$1] = $6 }
   $4 == "mean" && $5 == "fare" { mean[$1] = $6 }

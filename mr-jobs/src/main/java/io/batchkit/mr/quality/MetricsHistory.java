@@ -21,8 +21,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The metrics history of a dataset: one Hive text file per run ({@code run-<id>}), one row per
- * metric (run_id, time, dataset, metric, column_name, value, status), with its {@code
+ * The metrics history of a dataset: one Hive text file per run ({@code DIR/metrics/run-<id>}), one
+ * row per metric (run_id, time, dataset, metric, column_name, value, status), with its {@code
  * _SCHEMA.yaml}, so {@code ddl} makes it a table and HQL can chart it. Anomaly and change checks
  * read it: the values of runs whose status is {@code passed}, in run order.
  */
@@ -64,8 +64,9 @@ public final class MetricsHistory implements CheckRunner.History {
   private MetricsHistory() {}
 
   /** Every run recorded under {@code dir} (none when it does not exist). */
-  public static MetricsHistory read(Path dir, Configuration conf) throws IOException {
+  public static MetricsHistory read(Path history, Configuration conf) throws IOException {
     MetricsHistory h = new MetricsHistory();
+    Path dir = table(history);
     FileSystem fs = dir.getFileSystem(conf);
     if (!fs.exists(dir)) {
       return h;
@@ -119,9 +120,18 @@ public final class MetricsHistory implements CheckRunner.History {
     return runs;
   }
 
+  /**
+   * Where the rows are: {@code DIR/metrics/}, the table's location. Not DIR itself: the default DIR
+   * is {@code OUT/_history}, and Hadoop's input formats (so Hive's queries) refuse a location whose
+   * own name starts with {@code _}, while the jobs reading OUT must not see the history.
+   */
+  public static Path table(Path history) {
+    return new Path(history, "metrics");
+  }
+
   /** Records a run's metrics as one new file; the schema file is written with the first. */
   public static void append(
-      Path dir,
+      Path history,
       String runId,
       Instant time,
       String dataset,
@@ -129,6 +139,7 @@ public final class MetricsHistory implements CheckRunner.History {
       String status,
       Configuration conf)
       throws IOException {
+    Path dir = table(history);
     FileSystem fs = dir.getFileSystem(conf);
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, Double> e : metrics.entrySet()) {

@@ -134,7 +134,7 @@ public final class QualityRun {
     QualityGate gate = new QualityGate(CheckRunner.evaluate(checks, metrics, past), skip);
     gate.write(dir, runId, conf);
     FileSystem fs = history.getFileSystem(conf);
-    fs.mkdirs(history);
+    fs.mkdirs(MetricsHistory.table(history));
     MetricsHistory.append(history, runId, time, dataset, metrics, gate.status(), conf);
     return gate;
   }

@@ -159,7 +159,7 @@ class QualityChecksTest {
     assertEquals(mean, values.get(4), 1e-9);
 
     // The history holds the run, as failed; min and max are exact.
-    Path history = out.resolve("_history");
+    Path history = out.resolve("_history/metrics");
     // A dataset ddl can make a table of: its schema parses and its rows pass it.
     io.batchkit.core.schema.Schema hs =
         io.batchkit.core.schema.SchemaParser.parse(history.resolve("_SCHEMA.yaml"));
