@@ -11,10 +11,12 @@ public final class KeyColumns {
   private final int[] indexes;
   private final Object[] values;
   private final StringBuilder text = new StringBuilder(64);
+  private final boolean wholeRow;
 
   public KeyColumns(Schema schema) {
     int[] keys = schema.keyIndexes();
-    if (keys.length == 0) {
+    wholeRow = keys.length == 0;
+    if (wholeRow) {
       keys = new int[schema.columns().size()];
       for (int i = 0; i < keys.length; i++) {
         keys[i] = i;
@@ -22,6 +24,14 @@ public final class KeyColumns {
     }
     this.indexes = keys;
     this.values = new Object[keys.length];
+  }
+
+  /**
+   * Whether the key is the whole row: then {@link #text} equals the row in {@link RowFormat#TEXT}
+   * with every column.
+   */
+  public boolean wholeRow() {
+    return wholeRow;
   }
 
   /** The key columns' values of a row, in key order (reused for the next row). */

@@ -21,7 +21,6 @@ import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.CsvLineInputFormat;
 import io.batchkit.mr.io.HeaderCheck;
 import io.batchkit.mr.io.JobSchema;
-import io.batchkit.mr.io.PartitionedRow;
 import io.batchkit.mr.io.ReaderOptions;
 import io.batchkit.mr.io.RecordLimits;
 import io.batchkit.mr.io.WholeFileCsvInputFormat;
@@ -237,7 +236,7 @@ public final class CleanJob extends JobTool {
     }
     if (dedupe) {
       job.setMapOutputKeyClass(DedupeKey.class);
-      job.setMapOutputValueClass(PartitionedRow.class);
+      job.setMapOutputValueClass(DedupeValue.class);
       job.setSortComparatorClass(DedupeKey.SortComparator.class);
       job.setGroupingComparatorClass(DedupeKey.GroupComparator.class);
       job.setPartitionerClass(DedupeKey.KeyPartitioner.class);

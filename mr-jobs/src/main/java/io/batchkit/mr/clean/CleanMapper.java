@@ -14,7 +14,6 @@ import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.TaskFaults;
 import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.JobSchema;
-import io.batchkit.mr.io.PartitionedRow;
 import io.batchkit.mr.io.RecordLimits;
 import io.batchkit.mr.quality.TaskMetrics;
 import java.io.IOException;
@@ -41,6 +40,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
   private Object[] projected;
   private CleanOutput output;
   private boolean dedupe;
+  private boolean rowIsKey;
   private String file;
   private int fileIndex;
   private long splitStart;
@@ -50,7 +50,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
 
   private final StringBuilder row = new StringBuilder(256);
   private final DedupeKey dedupeKey = new DedupeKey();
-  private final PartitionedRow partitioned = new PartitionedRow();
+  private final DedupeValue shuffled = new DedupeValue();
   private final Text quarantineLine = new Text();
   private Counter headerCount;
   private Counter blankCount;
@@ -73,6 +73,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
     kept = ColumnSelection.load(conf, CleanConfigKeys.COLUMNS);
     projected = kept == null ? null : new Object[kept.length];
     dedupe = context.getNumReduceTasks() > 0;
+    rowIsKey = keys.wholeRow() && format == RowFormat.TEXT && kept == null;
     output =
         new CleanOutput(
             (TaskInputOutputContext<?, ?, NullWritable, Text>)
@@ -158,15 +159,22 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
         row.setLength(0);
         format.append(
             kept == null ? values : ColumnSelection.project(kept, values, projected), row);
+        // String.getBytes is an intrinsic for UTF-8; Text.set(String) goes through a
+        // CharsetEncoder.
+        byte[] bytes = row.toString().getBytes(StandardCharsets.UTF_8);
         if (dedupe) {
-          byte[] k = keys.text(values).getBytes(StandardCharsets.UTF_8);
+          byte[] k = rowIsKey ? bytes : keys.text(values).getBytes(StandardCharsets.UTF_8);
           // The file's index and the record's offset order a key's records as the input does.
           dedupeKey.set(k, k.length, fileIndex, offset);
-          partitioned.set(records.partitionDir(), row.toString());
-          context.write(dedupeKey, partitioned);
+          if (rowIsKey) {
+            shuffled.setRowIsKey(records.partitionDir());
+          } else {
+            shuffled.set(records.partitionDir(), bytes, bytes.length);
+          }
+          context.write(dedupeKey, shuffled);
           validCount.increment(1);
         } else {
-          output.clean(records.partitionDir(), row.toString());
+          output.clean(records.partitionDir(), bytes, bytes.length);
         }
       }
     }

@@ -7,9 +7,9 @@ import io.batchkit.mr.common.QuarantineLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Counter;
@@ -20,7 +20,7 @@ import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 final class CleanOutput {
   private final MultipleOutputs<NullWritable, Text> outputs;
   private final String header;
-  private final Set<String> started = new HashSet<>();
+  private final Map<String, String> bases = new HashMap<>();
   private final Text line = new Text();
   private final Counter cleanCount;
 
@@ -37,14 +37,18 @@ final class CleanOutput {
     this.header = format.header(names);
   }
 
-  void clean(String partitionDir, String row) throws IOException, InterruptedException {
-    String base = partitionDir.isEmpty() ? "clean/part" : "clean/" + partitionDir + "/part";
-    if (header != null && started.add(base)) {
-      line.set(header);
-      outputs.write(NullWritable.get(), line, base);
+  void clean(String partitionDir, byte[] row, int length) throws IOException, InterruptedException {
+    String base = bases.get(partitionDir);
+    if (base == null) {
+      // Once per partition: a path string and a set lookup per record are measurable.
+      base = partitionDir.isEmpty() ? "clean/part" : "clean/" + partitionDir + "/part";
+      bases.put(partitionDir, base);
+      if (header != null) {
+        line.set(header);
+        outputs.write(NullWritable.get(), line, base);
+      }
     }
-    // String.getBytes is an intrinsic for UTF-8; Text.set(String) goes through a CharsetEncoder.
-    line.set(row.getBytes(StandardCharsets.UTF_8));
+    line.set(row, 0, length);
     outputs.write(NullWritable.get(), line, base);
     cleanCount.increment(1);
   }

@@ -42,6 +42,15 @@ public final class DedupeKey implements WritableComparable<DedupeKey> {
     return Arrays.copyOf(key, keyLength);
   }
 
+  /** The key's bytes without a copy: valid up to {@link #length()}, until the next set or read. */
+  public byte[] bytes() {
+    return key;
+  }
+
+  public int length() {
+    return keyLength;
+  }
+
   @Override
   public void write(DataOutput out) throws IOException {
     out.writeInt(keyLength);

@@ -2,7 +2,6 @@ package io.batchkit.mr.clean;
 
 import io.batchkit.mr.common.TaskFaults;
 import io.batchkit.mr.io.JobSchema;
-import io.batchkit.mr.io.PartitionedRow;
 import java.io.IOException;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
@@ -10,7 +9,7 @@ import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Reducer;
 
 /** Keeps the first record of each key (file/line order); counts the rest as duplicates. */
-public class DedupeReducer extends Reducer<DedupeKey, PartitionedRow, NullWritable, Text> {
+public class DedupeReducer extends Reducer<DedupeKey, DedupeValue, NullWritable, Text> {
   private CleanOutput output;
   private Counter duplicates;
   private boolean stallMidway;
@@ -26,16 +25,20 @@ public class DedupeReducer extends Reducer<DedupeKey, PartitionedRow, NullWritab
   }
 
   @Override
-  protected void reduce(DedupeKey key, Iterable<PartitionedRow> rows, Context context)
+  protected void reduce(DedupeKey key, Iterable<DedupeValue> rows, Context context)
       throws IOException, InterruptedException {
     boolean first = true;
-    for (PartitionedRow r : rows) {
+    for (DedupeValue r : rows) {
       // The key object moves with the values: it is this value's key.
       boolean prior = key.fileIndex() == PriorKeys.FILE_INDEX;
       if (first) {
         first = false;
         if (!prior) {
-          output.clean(r.partition().toString(), r.row().toString());
+          if (r.rowIsKey()) {
+            output.clean(r.partition().toString(), key.bytes(), key.length());
+          } else {
+            output.clean(r.partition().toString(), r.row().getBytes(), r.row().getLength());
+          }
           if (writeKeys) {
             keyLine.set(PriorKeys.encode(key.keyBytes()));
             output.outputs().write(NullWritable.get(), keyLine, PriorKeys.OUTPUT + "/part");

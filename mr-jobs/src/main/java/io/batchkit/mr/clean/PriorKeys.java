@@ -1,6 +1,5 @@
 package io.batchkit.mr.clean;
 
-import io.batchkit.mr.io.PartitionedRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -42,8 +41,8 @@ final class PriorKeys {
   static void shuffle(Mapper<LongWritable, Text, Object, Object>.Context context)
       throws IOException, InterruptedException {
     DedupeKey key = new DedupeKey();
-    PartitionedRow marker = new PartitionedRow();
-    marker.set("", "");
+    DedupeValue marker = new DedupeValue();
+    marker.setRowIsKey("");
     while (context.nextKeyValue()) {
       Text line = context.getCurrentValue();
       String text =

@@ -3,7 +3,6 @@ package io.batchkit.mr.clean;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.batchkit.mr.io.JobSchema;
-import io.batchkit.mr.io.PartitionedRow;
 import io.batchkit.mr.testing.TaskHarness;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,19 +19,24 @@ import org.junit.jupiter.api.io.TempDir;
 class DedupeReducerTest {
   @TempDir Path dir;
 
-  static Map.Entry<DedupeKey, PartitionedRow> rec(
+  static Map.Entry<DedupeKey, DedupeValue> rec(
       String key, int file, long offset, String dt, String row) {
     DedupeKey k = new DedupeKey();
     byte[] b = key.getBytes(StandardCharsets.UTF_8);
     k.set(b, b.length, file, offset);
-    PartitionedRow r = new PartitionedRow();
-    r.set(dt, row);
+    DedupeValue r = new DedupeValue();
+    if (row == null) {
+      r.setRowIsKey(dt);
+    } else {
+      byte[] bytes = row.getBytes(StandardCharsets.UTF_8);
+      r.set(dt, bytes, bytes.length);
+    }
     return Map.entry(k, r);
   }
 
   @Test
   void keepsTheFirstRecordOfEachKeyInFileThenOffsetOrder() throws Exception {
-    List<Map.Entry<DedupeKey, PartitionedRow>> in = new ArrayList<>();
+    List<Map.Entry<DedupeKey, DedupeValue>> in = new ArrayList<>();
     // Arrive in shuffled order; the sort comparator must put file 0 before file 1, and 10 before
     // 50.
     in.add(rec("k1", 1, 50, "dt=2024-01-02", "A third"));
@@ -57,7 +61,7 @@ class DedupeReducerTest {
             new DedupeKey.SortComparator(),
             new DedupeKey.GroupComparator(),
             DedupeKey.class,
-            PartitionedRow.class,
+            DedupeValue.class,
             dir.resolve("out"));
 
     assertEquals(List.of("A first", "B only"), r.files().get("clean/dt=2024-01-01/part-r-00000"));
@@ -65,5 +69,36 @@ class DedupeReducerTest {
     assertEquals(null, r.files().get("clean/dt=2024-01-02/part-r-00000"));
     assertEquals(3, r.counter(CleanCounter.CLEAN));
     assertEquals(2, r.counter(CleanCounter.DUPLICATES));
+  }
+
+  @Test
+  void aRowThatIsItsKeyIsWrittenFromTheKeyBytes() throws Exception {
+    List<Map.Entry<DedupeKey, DedupeValue>> in = new ArrayList<>();
+    in.add(rec("x\t1", 0, 30, "", null));
+    in.add(rec("x\t1", 0, 10, "", null));
+    in.add(rec("été\t2", 0, 20, "", null));
+    in.add(rec("y\t3", 0, 40, "", "y\t3 from the value"));
+
+    Job job = Job.getInstance(new Configuration(false));
+    Configuration conf = job.getConfiguration();
+    LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
+    JobSchema.store(
+        conf,
+        "name: t\ncolumns:\n  - {name: a, type: string}\n".getBytes(StandardCharsets.UTF_8),
+        "t.yaml");
+    TaskHarness.Result<Object, Object> r =
+        TaskHarness.runReducer(
+            new DedupeReducer(),
+            conf,
+            in,
+            new DedupeKey.SortComparator(),
+            new DedupeKey.GroupComparator(),
+            DedupeKey.class,
+            DedupeValue.class,
+            dir.resolve("out"));
+
+    assertEquals(
+        List.of("x\t1", "y\t3 from the value", "été\t2"), r.files().get("clean/part-r-00000"));
+    assertEquals(1, r.counter(CleanCounter.DUPLICATES));
   }
 }
