@@ -34,6 +34,9 @@ public final class PartitionValues {
   private LocalDateTime cachedFrom;
   private LocalDateTime cachedUntil;
   private String cachedValue;
+  // The last directory: rows of one partition come in runs, and a string per row is measurable.
+  private String lastValue;
+  private String lastDirectory;
 
   public PartitionValues(PartitionSpec spec) {
     this.spec = spec;
@@ -42,17 +45,23 @@ public final class PartitionValues {
 
   /** The directory, e.g. {@code dt=2024-01-31}, for a typed value of the source column. */
   public String directory(Object value) {
-    return spec.name() + "=" + value(value);
+    String v = value(value);
+    if (!v.equals(lastValue)) {
+      lastValue = v;
+      lastDirectory = spec.name() + "=" + v;
+    }
+    return lastDirectory;
   }
 
   public String value(Object value) {
     if (value == null) {
       return DEFAULT_PARTITION;
     }
-    StringBuilder sb = new StringBuilder(16);
     if (value instanceof LocalDateTime t) {
       return timestampValue(t);
-    } else if (value instanceof LocalDate d) {
+    }
+    StringBuilder sb = new StringBuilder(16);
+    if (value instanceof LocalDate d) {
       truncate(d, 0, sb);
     } else {
       StringBuilder raw = new StringBuilder();

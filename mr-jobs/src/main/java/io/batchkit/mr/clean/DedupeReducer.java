@@ -15,6 +15,9 @@ public class DedupeReducer extends Reducer<DedupeKey, DedupeValue, NullWritable,
   private boolean stallMidway;
   private boolean writeKeys;
   private final Text keyLine = new Text();
+  // The partition of the last row written, decoded: consecutive rows mostly share it.
+  private final Text partition = new Text();
+  private String partitionDir = "";
 
   @Override
   protected void setup(Context context) {
@@ -34,10 +37,11 @@ public class DedupeReducer extends Reducer<DedupeKey, DedupeValue, NullWritable,
       if (first) {
         first = false;
         if (!prior) {
+          String dir = partitionDir(r.partition());
           if (r.rowIsKey()) {
-            output.clean(r.partition().toString(), key.bytes(), key.length());
+            output.clean(dir, key.bytes(), key.length());
           } else {
-            output.clean(r.partition().toString(), r.row().getBytes(), r.row().getLength());
+            output.clean(dir, r.row().getBytes(), r.row().getLength());
           }
           if (writeKeys) {
             keyLine.set(PriorKeys.encode(key.keyBytes()));
@@ -52,6 +56,14 @@ public class DedupeReducer extends Reducer<DedupeKey, DedupeValue, NullWritable,
       stallMidway = false;
       TaskFaults.stall();
     }
+  }
+
+  private String partitionDir(Text p) {
+    if (!p.equals(partition)) {
+      partition.set(p);
+      partitionDir = p.toString();
+    }
+    return partitionDir;
   }
 
   @Override

@@ -16,19 +16,28 @@ public final class DedupeValue implements Writable {
   private final Text partition = new Text();
   private final Text row = new Text();
   private boolean rowIsKey;
+  // The partition last encoded: a partition's rows come in runs, and encoding is per-row work.
+  private String encoded;
 
   /** A row that travels in the value. */
   public void set(String partitionDir, byte[] formattedRow, int length) {
-    partition.set(partitionDir);
+    setPartition(partitionDir);
     row.set(formattedRow, 0, length);
     rowIsKey = false;
   }
 
   /** A row equal to its key's bytes. */
   public void setRowIsKey(String partitionDir) {
-    partition.set(partitionDir);
+    setPartition(partitionDir);
     row.clear();
     rowIsKey = true;
+  }
+
+  private void setPartition(String partitionDir) {
+    if (!partitionDir.equals(encoded)) {
+      partition.set(partitionDir);
+      encoded = partitionDir;
+    }
   }
 
   public Text partition() {
@@ -55,6 +64,7 @@ public final class DedupeValue implements Writable {
 
   @Override
   public void readFields(DataInput in) throws IOException {
+    encoded = null;
     partition.readFields(in);
     rowIsKey = in.readBoolean();
     if (rowIsKey) {
