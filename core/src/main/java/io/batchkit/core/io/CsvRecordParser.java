@@ -15,7 +15,11 @@ import org.apache.commons.csv.CSVRecord;
  * <p>A record with no quote or escape character has only one reading under RFC 4180: its fields are
  * the text between delimiters. Those records (the vast majority in practice) are split directly,
  * which avoids building a Commons CSV parser per record; {@code CsvRecordParserTest} checks that
- * both paths agree on generated input.
+ * both paths agree on generated input. So are records whose quotes only enclose whole fields, each
+ * closing quote followed by a delimiter or the end (doubled quotes inside): a Commons CSV parser
+ * per record costs an 8 KiB reader buffer, and 8% of quoted records took 16% of a job's CPU.
+ * Anything else with a quote (text after a closing quote, a quote inside an unquoted field, an
+ * unclosed quote) goes to Commons CSV, which also words the errors.
  */
 public final class CsvRecordParser {
   private final CSVFormat format;
@@ -23,6 +27,7 @@ public final class CsvRecordParser {
   private final int quote;
   private final int escape;
   private final ArrayList<String> fields = new ArrayList<>();
+  private final StringBuilder quoted = new StringBuilder();
 
   public CsvRecordParser(CsvFormatSpec spec) {
     this.delimiter = spec.delimiter();
@@ -48,29 +53,99 @@ public final class CsvRecordParser {
    */
   public List<String> parse(String record) throws MalformedRecordException {
     fields.clear();
-    if (needsFullParser(record)) {
-      return parseWithCommonsCsv(record);
-    }
-    int start = 0;
-    int n = record.length();
-    for (int i = 0; i < n; i++) {
-      if (record.charAt(i) == delimiter) {
-        fields.add(record.substring(start, i));
-        start = i + 1;
+    switch (scan(record)) {
+      case PLAIN -> {
+        int start = 0;
+        int n = record.length();
+        for (int i = 0; i < n; i++) {
+          if (record.charAt(i) == delimiter) {
+            fields.add(record.substring(start, i));
+            start = i + 1;
+          }
+        }
+        fields.add(record.substring(start, n));
+        return fields;
+      }
+      case QUOTED -> {
+        if (parseQuoted(record)) {
+          return fields;
+        }
+        return parseWithCommonsCsv(record);
+      }
+      default -> {
+        return parseWithCommonsCsv(record);
       }
     }
-    fields.add(record.substring(start, n));
-    return fields;
   }
 
-  private boolean needsFullParser(String record) {
+  private static final int PLAIN = 0;
+  private static final int QUOTED = 1;
+  private static final int OTHER = 2;
+
+  private int scan(String record) {
+    int kind = PLAIN;
     for (int i = 0; i < record.length(); i++) {
       char c = record.charAt(i);
-      if (c == quote || c == escape || c == '\n' || c == '\r') {
+      if (c == escape || c == '\n' || c == '\r') {
+        return OTHER;
+      }
+      if (c == quote) {
+        kind = QUOTED;
+      }
+    }
+    return kind;
+  }
+
+  /** Fields whose quotes enclose whole fields; false (fields undefined) for anything else. */
+  private boolean parseQuoted(String record) {
+    fields.clear();
+    int n = record.length();
+    int i = 0;
+    while (true) {
+      if (i < n && record.charAt(i) == quote) {
+        quoted.setLength(0);
+        int j = i + 1;
+        while (true) {
+          int q = record.indexOf(quote, j);
+          if (q < 0) {
+            return false; // never closed
+          }
+          quoted.append(record, j, q);
+          if (q + 1 < n && record.charAt(q + 1) == quote) {
+            quoted.append((char) quote);
+            j = q + 2;
+          } else {
+            i = q + 1;
+            break;
+          }
+        }
+        fields.add(quoted.toString());
+        if (i == n) {
+          return true;
+        }
+        if (record.charAt(i) != delimiter) {
+          return false; // text after the closing quote
+        }
+      } else {
+        int end = i;
+        while (end < n && record.charAt(end) != delimiter) {
+          if (record.charAt(end) == quote) {
+            return false; // a quote inside an unquoted field
+          }
+          end++;
+        }
+        fields.add(record.substring(i, end));
+        if (end == n) {
+          return true;
+        }
+        i = end;
+      }
+      i++; // past the delimiter; a record ending in one ends in an empty field
+      if (i == n) {
+        fields.add("");
         return true;
       }
     }
-    return false;
   }
 
   List<String> parseWithCommonsCsv(String record) throws MalformedRecordException {

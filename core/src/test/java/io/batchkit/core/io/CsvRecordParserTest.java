@@ -69,4 +69,39 @@ class CsvRecordParserTest {
       assertEquals(full, fast, "record «" + record + "»");
     }
   }
+
+  /** Quotes anywhere: both paths give the same fields, or both refuse the record. */
+  @Test
+  void quotedPathAgreesWithCommonsCsvOnGeneratedRecords() {
+    Random r = new Random(11);
+    String[] pieces = {"a", "b", " ", ",", "\"", "\"\"", "é", "x,y", "\t"};
+    int quotedOk = 0;
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      int n = 1 + r.nextInt(12);
+      for (int j = 0; j < n; j++) {
+        String p = pieces[r.nextInt(pieces.length)];
+        // Often a whole quoted field, so the quoted path has plenty of well-formed work.
+        sb.append(r.nextInt(3) == 0 ? "\"" + p.replace("\"", "\"\"") + "\"" : p);
+      }
+      String record = sb.toString();
+      String fast;
+      String full;
+      try {
+        fast = new ArrayList<>(parser.parse(record)).toString();
+      } catch (MalformedRecordException e) {
+        fast = "malformed";
+      }
+      try {
+        full = new ArrayList<>(parser.parseWithCommonsCsv(record)).toString();
+      } catch (MalformedRecordException e) {
+        full = "malformed";
+      }
+      assertEquals(full, fast, "record «" + record + "»");
+      if (record.indexOf('"') >= 0 && !full.equals("malformed")) {
+        quotedOk++;
+      }
+    }
+    assertTrue(quotedOk > 5_000, "well-formed quoted records generated: " + quotedOk);
+  }
 }
