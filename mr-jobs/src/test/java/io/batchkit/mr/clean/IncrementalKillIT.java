@@ -59,9 +59,9 @@ class IncrementalKillIT {
   void killedAtAnyMomentARerunEndsEqualToOneRun() throws Exception {
     Path log = tmp.resolve("runs.log");
     int killed = 0;
-    // From during the JVM's start to after a whole run: some runs die in their tasks, some in
-    // their commit or later, some finish.
-    long[] delays = {800, 2500, 6000, 1500, 3500, 8000};
+    // From during the JVM's start to after a whole run (about 2 s with class data sharing):
+    // some runs die in their tasks, some in their commit or later, some finish.
+    long[] delays = {400, 1200, 6000, 800, 2000, 8000};
     int finished = 0;
     for (int i = 0; i < delays.length; i++) {
       if (i % 2 == 0) {
