@@ -13,6 +13,7 @@ import io.batchkit.mr.common.HmacKey;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.TaskFaults;
 import io.batchkit.mr.io.BadFiles;
+import io.batchkit.mr.io.CsvSplit;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.RecordLimits;
 import io.batchkit.mr.quality.TaskMetrics;
@@ -62,7 +63,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
   @SuppressWarnings("unchecked")
   protected void setup(Context context) throws IOException {
     Configuration conf = context.getConfiguration();
-    FileSplit split = (FileSplit) context.getInputSplit();
+    FileSplit split = CsvSplit.file(context.getInputSplit());
     if (PriorKeys.holds(conf, split.getPath())) {
       return; // a file of earlier runs' keys: see run()
     }
@@ -107,7 +108,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
   @Override
   public void run(Context context) throws IOException, InterruptedException {
     if (PriorKeys.holds(
-        context.getConfiguration(), ((FileSplit) context.getInputSplit()).getPath())) {
+        context.getConfiguration(), CsvSplit.file(context.getInputSplit()).getPath())) {
       PriorKeys.shuffle(context);
       return;
     }

@@ -1,6 +1,7 @@
 package io.batchkit.mr.enrich;
 
 import io.batchkit.core.record.Records;
+import io.batchkit.mr.io.CsvSplit;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.PartitionedRow;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /**
  * Reduce-side join: emits lookup rows as {@code key \0 0} and data rows as {@code key \0 1}, so
@@ -26,7 +26,7 @@ public class TaggingMapper extends RowMapper<Text, PartitionedRow> {
   protected void setup(Context context) {
     Configuration conf = context.getConfiguration();
     join = EnrichJob.join(conf);
-    String file = ((FileSplit) context.getInputSplit()).getPath().toString();
+    String file = CsvSplit.file(context.getInputSplit()).getPath().toString();
     lookup = List.of(conf.get(EnrichConfigKeys.LOOKUP_FILES, "").split("\n")).contains(file);
     Records records =
         lookup

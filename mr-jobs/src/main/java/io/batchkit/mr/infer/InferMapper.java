@@ -4,13 +4,13 @@ import io.batchkit.core.infer.Dialect;
 import io.batchkit.core.io.CsvRecordParser;
 import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.io.RecordDecoder;
+import io.batchkit.mr.io.CsvSplit;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /**
  * Reads a file's records up to {@code --sample-rows} into evidence. Every tenth record is held out:
@@ -41,7 +41,7 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
     learned = new SampleEvidence(dialect.columns(), false);
     heldOut = new SampleEvidence(dialect.columns(), true);
     sampleRows = context.getConfiguration().getLong(InferConfigKeys.SAMPLE_ROWS, 0);
-    file = ((FileSplit) context.getInputSplit()).getPath().toString();
+    file = CsvSplit.file(context.getInputSplit()).getPath().toString();
   }
 
   @Override

@@ -15,7 +15,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.MapContext;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 
 /**
@@ -63,7 +62,7 @@ public final class BadFiles {
     try {
       return context.nextKeyValue();
     } catch (IOException e) {
-      String file = ((FileSplit) context.getInputSplit()).getPath().toString();
+      String file = CsvSplit.file(context.getInputSplit()).getPath().toString();
       String reason = reason(file, linesRead.getAsLong(), e);
       if (!skip(context.getConfiguration())) {
         throw fail(context, reason, e);

@@ -28,6 +28,9 @@ final class BoundedLineRecordReader extends RecordReader<LongWritable, Text> {
   private final Text value = new Text();
   private LineReader in;
   private InputStream stream;
+  private FSDataInputStream fileIn;
+  private long splitStart;
+  private TaskAttemptContext context;
   private long start;
   private long pos;
   private long end;
@@ -36,14 +39,16 @@ final class BoundedLineRecordReader extends RecordReader<LongWritable, Text> {
 
   @Override
   public void initialize(InputSplit genericSplit, TaskAttemptContext context) throws IOException {
-    FileSplit split = (FileSplit) genericSplit;
+    FileSplit split = CsvSplit.file(genericSplit);
+    this.context = context;
     Configuration conf = context.getConfiguration();
     max = RecordLimits.max(conf);
     start = split.getStart();
     end = start + split.getLength();
     Path file = split.getPath();
     FileSystem fs = file.getFileSystem(conf);
-    FSDataInputStream fileIn = fs.open(file);
+    fileIn = fs.open(file);
+    splitStart = start;
     CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
     if (codec != null) {
       // Never split (CsvLineInputFormat): read from the start to the end of the stream.
@@ -117,7 +122,9 @@ final class BoundedLineRecordReader extends RecordReader<LongWritable, Text> {
   @Override
   public void close() throws IOException {
     if (stream != null) {
+      CsvSplit.countRead(context, fileIn, splitStart);
       stream.close();
+      stream = null;
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.batchkit.mr.io;
 
+import java.io.IOException;
+import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
@@ -23,6 +25,11 @@ public class CsvLineInputFormat extends TextInputFormat {
   public RecordReader<LongWritable, Text> createRecordReader(
       InputSplit split, TaskAttemptContext context) {
     return new BoundedLineRecordReader();
+  }
+
+  @Override
+  public List<InputSplit> getSplits(JobContext job) throws IOException {
+    return CsvSplit.wrap(super.getSplits(job));
   }
 
   @Override

@@ -38,7 +38,7 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V> {
       Context context, Records records, Enum<?> readCounter, Enum<?> invalidCounter) {
     this.rows = records;
     this.output = new DatasetOutput(context);
-    FileSplit split = (FileSplit) context.getInputSplit();
+    FileSplit split = CsvSplit.file(context.getInputSplit());
     this.file = split.getPath().toString();
     this.splitStart = split.getStart();
     this.read = context.getCounter(readCounter);

@@ -4,7 +4,9 @@ import io.batchkit.core.io.CsvRecordSplitter;
 import io.batchkit.core.schema.CsvFormatSpec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
@@ -31,6 +33,11 @@ public class WholeFileCsvInputFormat extends FileInputFormat<LongWritable, Text>
   }
 
   @Override
+  public List<InputSplit> getSplits(JobContext job) throws IOException {
+    return CsvSplit.wrap(super.getSplits(job));
+  }
+
+  @Override
   public RecordReader<LongWritable, Text> createRecordReader(
       InputSplit split, TaskAttemptContext context) throws IOException {
     return new Reader(format(context.getConfiguration()));
@@ -46,6 +53,8 @@ public class WholeFileCsvInputFormat extends FileInputFormat<LongWritable, Text>
     private final Text value = new Text();
     private final CsvFormatSpec format;
     private InputStream in;
+    private FSDataInputStream fileIn;
+    private TaskAttemptContext context;
     private CsvRecordSplitter splitter;
     private long fileLength;
 
@@ -55,12 +64,14 @@ public class WholeFileCsvInputFormat extends FileInputFormat<LongWritable, Text>
 
     @Override
     public void initialize(InputSplit genericSplit, TaskAttemptContext context) throws IOException {
-      FileSplit split = (FileSplit) genericSplit;
+      FileSplit split = CsvSplit.file(genericSplit);
+      this.context = context;
       Configuration conf = context.getConfiguration();
       Path path = split.getPath();
       FileSystem fs = path.getFileSystem(conf);
       fileLength = Math.max(1, split.getLength());
-      in = fs.open(path);
+      fileIn = fs.open(path);
+      in = fileIn;
       CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
       if (codec != null) {
         in = codec.createInputStream(in);
@@ -103,7 +114,9 @@ public class WholeFileCsvInputFormat extends FileInputFormat<LongWritable, Text>
     @Override
     public void close() throws IOException {
       if (in != null) {
+        CsvSplit.countRead(context, fileIn, 0);
         in.close();
+        in = null;
       }
     }
   }

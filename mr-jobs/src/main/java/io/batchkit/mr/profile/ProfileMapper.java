@@ -2,6 +2,7 @@ package io.batchkit.mr.profile;
 
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.io.BadFiles;
+import io.batchkit.mr.io.CsvSplit;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.JobSchema;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /** Profiles its split in memory; emits one profile per column (and the keys') at the end. */
 public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, ProfileWritable> {
@@ -37,7 +37,7 @@ public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, Profi
   /** With --bad-files skip: the unread rest counts as one invalid record; the file is named. */
   private void skipped(Context context) {
     profiler.unreadableFile();
-    String file = ((FileSplit) context.getInputSplit()).getPath().toString();
+    String file = CsvSplit.file(context.getInputSplit()).getPath().toString();
     context.getCounter(JobTool.UNREADABLE_FILES, file).increment(1);
   }
 

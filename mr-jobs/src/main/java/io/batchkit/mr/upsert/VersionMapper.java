@@ -3,6 +3,7 @@ package io.batchkit.mr.upsert;
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.split.SplitAssigner;
+import io.batchkit.mr.io.CsvSplit;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.RowMapper;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /** Emits every row of the snapshot (tag 0) and the batches (tags 1..n) under its key. */
 public class VersionMapper extends RowMapper<Text, Version> {
@@ -27,7 +27,7 @@ public class VersionMapper extends RowMapper<Text, Version> {
   protected void setup(Context context) {
     Configuration conf = context.getConfiguration();
     Schema schema = JobSchema.load(conf);
-    Path path = ((FileSplit) context.getInputSplit()).getPath();
+    Path path = CsvSplit.file(context.getInputSplit()).getPath();
     String wanted = path.toUri().getPath();
     DatasetInput.Kind kind = null;
     for (String line : conf.get(UpsertConfigKeys.SOURCES).split("\n")) {
