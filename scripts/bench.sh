@@ -13,6 +13,7 @@
 #   JOBS="clean aggregate" scripts/bench.sh    which jobs (default: clean aggregate profile)
 #   SIZES="1000000" scripts/bench.sh           generated sizes (default: 1000000 4000000 16000000)
 #   HEAP=1g scripts/bench.sh                   the jobs' heap (default 1g: the heap is bounded)
+#   LOOP_HEAP=6g scripts/bench.sh              the loops' heap (default 6g: their dedupe keeps every key)
 #   PEERS="loop duckdb" scripts/bench.sh       which peers (default: loop duckdb)
 #   FLIGHTS_GZ=/path/flights-3m.csv.gz         where the flights file is (skipped if missing)
 #   BENCH_DIR=/tmp/bench                       work directory (default target/bench)
@@ -26,6 +27,7 @@ runs="${RUNS:-3}"
 jobs="${JOBS:-clean aggregate profile}"
 peers="${PEERS:-loop duckdb}"
 heap="${HEAP:-1g}"
+loop_heap="${LOOP_HEAP:-6g}"
 flights_gz="${FLIGHTS_GZ:-$root/../shared/data/flights-3m/flights-3m.csv.gz}"
 batchkit="$root/scripts/batchkit"
 duckdb_version=2.0.0.1
@@ -52,13 +54,18 @@ if [[ " $peers " == *" duckdb "* ]]; then
   duckdb_cp="$duckdb_jar:$dir/peer-classes"
 fi
 
+# A peer that failed (out of memory, say) gets a line saying so; the benchmark goes on.
+failed() { # dataset work runner
+  printf '%-12s %-13s %-9s failed: %s\n' "$1" "$2" "$3" "$(tail -n 1 "$dir/.log-failed")" | tee -a "$results"
+}
+
 # Runs a command $runs times and keeps the run of median wall time: wall (s), cpu (user + sys, s),
 # rss (peak resident KiB of the whole process). The command's output of that run is in $dir/.log.
 timed() {
   local walls=() i
   for ((i = 0; i < runs; i++)); do
     /usr/bin/time -f "%e %U %S %M" -o "$dir/.time-$i" "$@" >"$dir/.log-$i" 2>&1 \
-      || { cat "$dir/.log-$i" >&2; return 1; }
+      || { grep -v '^Command exited' "$dir/.log-$i" >"$dir/.log-failed"; cat "$dir/.log-failed" >&2; return 1; }
     walls+=("$(awk '{ print $1 }' "$dir/.time-$i") $i")
   done
   local median
@@ -115,10 +122,13 @@ bench_clean() { # name kind schema file
     job_wall=$wall job_cpu=$cpu
     line "$name" "clean $mode" job "$rows" "$(job_counts "$dir/job-out")"
     if [[ " $peers " == *" loop "* ]]; then
-      timed java "-Xmx$heap" -cp "$jar:$cp" io.batchkit.mr.BatchkitDriver bench-clean-loop \
-        --schema "$schema" --input "$file" --output "$dir/loop-out" "${flag[@]}"
+      if timed java "-Xmx$loop_heap" -cp "$jar:$cp" io.batchkit.mr.BatchkitDriver bench-clean-loop \
+        --schema "$schema" --input "$file" --output "$dir/loop-out" "${flag[@]}"; then
+        line "$name" "clean $mode" loop "$rows" "$(grep -o 'clean [0-9]* quarantined [0-9]* duplicates [0-9]*' "$dir/.log")"
+      else
+        failed "$name" "clean $mode" loop
+      fi
       rm -rf "$dir/loop-out"
-      line "$name" "clean $mode" loop "$rows" "$(grep -o 'clean [0-9]* quarantined [0-9]* duplicates [0-9]*' "$dir/.log")"
     fi
     if [[ " $peers " == *" duckdb "* ]]; then
       local t
@@ -145,9 +155,12 @@ bench_summary() { # name kind schema file job [job options...]
   fi
   line "$name" "$job" job "$rows" "$counts"
   if [[ " $peers " == *" loop "* ]]; then
-    timed java "-Xmx$heap" -cp "$jar:$cp" io.batchkit.mr.BatchkitDriver bench-loop --job "$job" \
-      --schema "$schema" --input "$file" --output "$dir/loop-out.txt" "$@"
-    line "$name" "$job" loop "$rows" ""
+    if timed java "-Xmx$loop_heap" -cp "$jar:$cp" io.batchkit.mr.BatchkitDriver bench-loop --job "$job" \
+      --schema "$schema" --input "$file" --output "$dir/loop-out.txt" "$@"; then
+      line "$name" "$job" loop "$rows" ""
+    else
+      failed "$name" "$job" loop
+    fi
   fi
   if [[ $job == aggregate && " $peers " == *" duckdb "* ]]; then
     local t
