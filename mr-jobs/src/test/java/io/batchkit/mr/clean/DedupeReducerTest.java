@@ -34,6 +34,27 @@ class DedupeReducerTest {
     return Map.entry(k, r);
   }
 
+  /** The reducer over one-column rows (no declared keys: whole-row keys). */
+  TaskHarness.Result<Object, Object> reduce(List<Map.Entry<DedupeKey, DedupeValue>> in)
+      throws Exception {
+    Job job = Job.getInstance(new Configuration(false));
+    Configuration conf = job.getConfiguration();
+    LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
+    JobSchema.store(
+        conf,
+        "name: t\ncolumns:\n  - {name: a, type: string}\n".getBytes(StandardCharsets.UTF_8),
+        "t.yaml");
+    return TaskHarness.runReducer(
+        new DedupeReducer(),
+        conf,
+        in,
+        new DedupeKey.SortComparator(),
+        new DedupeKey.GroupComparator(),
+        DedupeKey.class,
+        DedupeValue.class,
+        dir.resolve("out"));
+  }
+
   @Test
   void keepsTheFirstRecordOfEachKeyInFileThenOffsetOrder() throws Exception {
     List<Map.Entry<DedupeKey, DedupeValue>> in = new ArrayList<>();
@@ -45,24 +66,7 @@ class DedupeReducerTest {
     in.add(rec("k1", 1, 10, "dt=2024-01-02", "A second"));
     in.add(rec("k10", 0, 1, "", "C unpartitioned"));
 
-    Job job = Job.getInstance(new Configuration(false));
-    Configuration conf = job.getConfiguration();
-    LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
-    JobSchema.store(
-        conf,
-        "name: t\ncolumns:\n  - {name: a, type: string}\n".getBytes(StandardCharsets.UTF_8),
-        "t.yaml");
-
-    TaskHarness.Result<Object, Object> r =
-        TaskHarness.runReducer(
-            new DedupeReducer(),
-            conf,
-            in,
-            new DedupeKey.SortComparator(),
-            new DedupeKey.GroupComparator(),
-            DedupeKey.class,
-            DedupeValue.class,
-            dir.resolve("out"));
+    TaskHarness.Result<Object, Object> r = reduce(in);
 
     assertEquals(List.of("A first", "B only"), r.files().get("clean/dt=2024-01-01/part-r-00000"));
     assertEquals(List.of("C unpartitioned"), r.files().get("clean/part-r-00000"));
@@ -79,23 +83,7 @@ class DedupeReducerTest {
     in.add(rec("été\t2", 0, 20, "", null));
     in.add(rec("y\t3", 0, 40, "", "y\t3 from the value"));
 
-    Job job = Job.getInstance(new Configuration(false));
-    Configuration conf = job.getConfiguration();
-    LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
-    JobSchema.store(
-        conf,
-        "name: t\ncolumns:\n  - {name: a, type: string}\n".getBytes(StandardCharsets.UTF_8),
-        "t.yaml");
-    TaskHarness.Result<Object, Object> r =
-        TaskHarness.runReducer(
-            new DedupeReducer(),
-            conf,
-            in,
-            new DedupeKey.SortComparator(),
-            new DedupeKey.GroupComparator(),
-            DedupeKey.class,
-            DedupeValue.class,
-            dir.resolve("out"));
+    TaskHarness.Result<Object, Object> r = reduce(in);
 
     assertEquals(
         List.of("x\t1", "y\t3 from the value", "été\t2"), r.files().get("clean/part-r-00000"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.batchkit.mr.testing.TaskHarness;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -14,12 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.mapreduce.Counter;
-import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.RecordReader;
-import org.apache.hadoop.mapreduce.StatusReporter;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormatCounter;
@@ -30,32 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CsvSplitTest {
   @TempDir Path dir;
-
-  /** Counters of one task, as the map task's reporter keeps them. */
-  static final class Reporter extends StatusReporter {
-    final Counters counters = new Counters();
-
-    @Override
-    public Counter getCounter(Enum<?> name) {
-      return counters.findCounter(name);
-    }
-
-    @Override
-    public Counter getCounter(String group, String name) {
-      return counters.findCounter(group, name);
-    }
-
-    @Override
-    public void progress() {}
-
-    @Override
-    public float getProgress() {
-      return 0;
-    }
-
-    @Override
-    public void setStatus(String status) {}
-  }
 
   @Test
   void splitsAreWrappedReadEveryLineOnceAndCountTheirBytes() throws Exception {
@@ -79,7 +51,7 @@ class CsvSplitTest {
       InputSplit copy = roundTrip((CsvSplit) split);
       assertEquals(CsvSplit.file(split).getStart(), CsvSplit.file(copy).getStart());
       assertEquals(split.getLength(), copy.getLength());
-      Reporter reporter = new Reporter();
+      TaskHarness.Reporter reporter = new TaskHarness.Reporter();
       TaskAttemptContextImpl context =
           new TaskAttemptContextImpl(job.getConfiguration(), new TaskAttemptID(), reporter);
       RecordReader<?, org.apache.hadoop.io.Text> reader =

@@ -196,8 +196,9 @@ public final class TaskHarness {
     public void close(TaskAttemptContext context) {}
   }
 
-  private static final class Reporter extends StatusReporter {
-    final Counters counters = new Counters();
+  /** A task's counters, as the task's reporter keeps them. */
+  public static final class Reporter extends StatusReporter {
+    public final Counters counters = new Counters();
 
     @Override
     public Counter getCounter(Enum<?> name) {
