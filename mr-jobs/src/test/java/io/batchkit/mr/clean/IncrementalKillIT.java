@@ -52,6 +52,9 @@ class IncrementalKillIT {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().put("BATCHKIT_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xshare:auto -Xmx1g");
+    // Without class data sharing: the first run after a build would train its archive first, so
+    // how long a run takes would depend on the order of the tests.
+    pb.environment().put("BATCHKIT_CDS", "0");
     return pb.start();
   }
 
@@ -59,9 +62,10 @@ class IncrementalKillIT {
   void killedAtAnyMomentARerunEndsEqualToOneRun() throws Exception {
     Path log = tmp.resolve("runs.log");
     int killed = 0;
-    // From during the JVM's start to after a whole run (about 2 s with class data sharing):
-    // some runs die in their tasks, some in their commit or later, some finish.
-    long[] delays = {400, 1200, 6000, 800, 2000, 8000};
+    // From during the JVM's start to after a whole run (about 2 s; even a 10-row run takes over
+    // 1 s, so the three below 1 s are always killed): some runs die in their start or tasks, some
+    // in their commit or later, some finish.
+    long[] delays = {300, 1000, 6000, 500, 700, 8000};
     int finished = 0;
     for (int i = 0; i < delays.length; i++) {
       if (i % 2 == 0) {
