@@ -25,19 +25,8 @@ class BkSplitTest {
 
   @Test
   void hashesTheKeyInHiveTextFormAsTheJobDoes() throws Exception {
-    BkSplit f = new BkSplit();
-    ObjectInspector decimal =
-        PrimitiveObjectInspectorFactory.getPrimitiveJavaObjectInspector(
-            TypeInfoFactory.getDecimalTypeInfo(10, 2));
-    f.initialize(
-        new ObjectInspector[] {
-          Inspectors.constant("train=0.8,validation=0.1,test=0.1"),
-          Inspectors.constant(42),
-          PrimitiveObjectInspectorFactory.javaIntObjectInspector,
-          PrimitiveObjectInspectorFactory.javaTimestampObjectInspector,
-          decimal,
-          Inspectors.string()
-        });
+    BkSplit f = split(42);
+    BkSplit f7 = split(7);
     int differ = 0;
     for (int i = 0; i < 500; i++) {
       String text =
@@ -51,16 +40,36 @@ class BkSplitTest {
               + text
               + "\t12.50\t"
               + (i % 3 == 0 ? "\\N" : "a\\\tb"); // a tab in a value: backslash, tab
-      Object got =
-          f.evaluate(
-              Inspectors.values(
-                  "x", 42, i % 2 + 1, at, HiveDecimal.create("12.5"), i % 3 == 0 ? null : "a\tb"));
-      assertEquals(expected(key, 42), got.toString(), key);
-      if (!expected(key, 42).equals(expected(key, 7))) {
+      Object[] row = {
+        "x", 42, i % 2 + 1, at, HiveDecimal.create("12.5"), i % 3 == 0 ? null : "a\tb"
+      };
+      String got = f.evaluate(Inspectors.values(row)).toString();
+      String got7 = f7.evaluate(Inspectors.values(row)).toString();
+      assertEquals(expected(key, 42), got, key);
+      assertEquals(expected(key, 7), got7, key);
+      if (!got.equals(got7)) {
         differ++;
       }
     }
-    assertTrue(differ > 50, "the seed matters");
+    assertTrue(differ > 50, "the seed matters: " + differ + " of 500 rows differ");
+  }
+
+  /** bk_split(ratios, seed, int, timestamp, decimal(10,2), string) as Hive initialises it. */
+  static BkSplit split(int seed) throws Exception {
+    BkSplit f = new BkSplit();
+    ObjectInspector decimal =
+        PrimitiveObjectInspectorFactory.getPrimitiveJavaObjectInspector(
+            TypeInfoFactory.getDecimalTypeInfo(10, 2));
+    f.initialize(
+        new ObjectInspector[] {
+          Inspectors.constant("train=0.8,validation=0.1,test=0.1"),
+          Inspectors.constant(seed),
+          PrimitiveObjectInspectorFactory.javaIntObjectInspector,
+          PrimitiveObjectInspectorFactory.javaTimestampObjectInspector,
+          decimal,
+          Inspectors.string()
+        });
+    return f;
   }
 
   @Test
