@@ -9,7 +9,10 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,10 +22,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FastTemporalPatternTest {
 
   /**
-   * java.time's verdict, as TemporalParser's fallback computes it: a value, "TYPE" or "NO_MATCH".
+   * java.time's verdict, built here from the documented semantics (strict resolution, {@code yyyy}
+   * read as the proleptic year {@code uuuu}, names matched without case, US locale): a value,
+   * "TYPE" or "NO_MATCH".
    */
   static String javaTime(String pattern, String text, boolean date) {
-    DateTimeFormatter f = TemporalParser.compile(pattern);
+    DateTimeFormatter f =
+        new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .appendPattern(pattern.replace('y', 'u'))
+            .toFormatter(Locale.US)
+            .withResolverStyle(ResolverStyle.STRICT);
     ParsePosition pos = new ParsePosition(0);
     if (f.parseUnresolved(text, pos) == null || pos.getIndex() != text.length()) {
       return "NO_MATCH";
