@@ -189,16 +189,38 @@ class JobsMiniClusterTest {
       byBorough += Long.parseLong(line.split("\t")[1]);
     }
     assertEquals(withPassengers, byBorough);
-    JsonNode profile = hdfsManifest(fs, work + "/out/profile");
-    assertEquals(ledger.get("quarantined").asLong(), profile.at("/counts/invalid").asLong());
+    // profile, Parquet and split: their data read here, not their manifests' counts.
+    JsonNode profile;
+    try (java.io.InputStream in =
+        fs.open(new org.apache.hadoop.fs.Path(work + "/out/profile/profile.json"))) {
+      profile = JSON.readTree(in);
+    }
+    assertEquals(ledger.get("rows").asLong(), profile.at("/records/read").asLong());
+    assertEquals(ledger.get("quarantined").asLong(), profile.at("/records/invalid").asLong());
     assertTrue(fs.exists(new org.apache.hadoop.fs.Path(work + "/out/profile/report.html")));
-    assertEquals(clean, hdfsManifest(fs, work + "/out/parquet").at("/counts/written").asLong());
-    JsonNode split = hdfsManifest(fs, work + "/out/split");
-    assertEquals(
-        clean,
-        split.at("/counts/train").asLong()
-            + split.at("/counts/validation").asLong()
-            + split.at("/counts/test").asLong());
+    assertEquals(clean, parquetRows(fs, new org.apache.hadoop.fs.Path(work + "/out/parquet/data")));
+    java.util.List<String> enrichedRows =
+        lines(fs, new org.apache.hadoop.fs.Path(work + "/out/enriched/data"));
+    java.util.List<String> splitRows = new java.util.ArrayList<>();
+    java.util.Map<String, Integer> perSplit = new java.util.TreeMap<>();
+    for (String name : new String[] {"train", "validation", "test"}) {
+      java.util.List<String> rows =
+          lines(fs, new org.apache.hadoop.fs.Path(work + "/out/split/data/split=" + name));
+      perSplit.put(name, rows.size());
+      splitRows.addAll(rows);
+    }
+    enrichedRows.sort(null);
+    splitRows.sort(null);
+    assertEquals(clean, enrichedRows.size());
+    assertEquals(enrichedRows, splitRows, "every enriched row in exactly one split");
+    // Binomial spread of 80/10/10 over ~3,800 rows: 5 standard deviations at most.
+    double[] ratios = {0.1, 0.8, 0.1}; // test, train, validation (the map's order)
+    int i = 0;
+    for (int n : perSplit.values()) {
+      double sd = Math.sqrt(clean * ratios[i] * (1 - ratios[i]));
+      assertTrue(Math.abs(n - clean * ratios[i]) <= 5 * sd, perSplit.toString());
+      i++;
+    }
 
     // upsert: a first load, then the same batch again changes nothing
     for (String[] run :
@@ -241,6 +263,27 @@ class JobsMiniClusterTest {
       }
     }
     return out;
+  }
+
+  /** Rows of every Parquet file under {@code dir}, from the files' own footers. */
+  static long parquetRows(FileSystem fs, org.apache.hadoop.fs.Path dir) throws Exception {
+    long n = 0;
+    int files = 0;
+    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+    while (it.hasNext()) {
+      FileStatus f = it.next();
+      if (f.getPath().getName().startsWith("part-")) {
+        try (org.apache.parquet.hadoop.ParquetFileReader r =
+            org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
+                    f.getPath(), fs.getConf()))) {
+          n += r.getRecordCount();
+          files++;
+        }
+      }
+    }
+    assertTrue(files > 0, "Parquet files under " + dir);
+    return n;
   }
 
   static long countLines(FileSystem fs, org.apache.hadoop.fs.Path dir) throws Exception {

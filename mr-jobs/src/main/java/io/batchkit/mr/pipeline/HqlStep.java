@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * A pipeline's HiveQL step, {@code args: {file: F, define: {NAME: VALUE}}}: {@code hive -f F -d
@@ -39,14 +40,19 @@ final class HqlStep {
     return out;
   }
 
+  /** Where the command comes from when neither -D nor the environment names one. */
+  static final String COMMAND_KEY = "batchkit.hive.command";
+
   /**
-   * Runs the step with the {@code hive} command (or {@code BATCHKIT_HIVE}); 2 when there is none.
+   * Runs the step with the {@code hive} command ({@code -Dbatchkit.hive.command}, else {@code
+   * BATCHKIT_HIVE}); 2 when there is none.
    */
-  static int run(Pipeline.Step step, PrintStream out, PrintStream err)
+  static int run(Pipeline.Step step, Configuration conf, PrintStream out, PrintStream err)
       throws IOException, InterruptedException {
     // A command and its first words: scripts/batchkit sets "<root>/scripts/batchkit hive" (the
     // embedded Hive) when this machine has no hive command.
-    String hive = System.getenv().getOrDefault("BATCHKIT_HIVE", "hive").strip();
+    String hive =
+        conf.get(COMMAND_KEY, System.getenv().getOrDefault("BATCHKIT_HIVE", "hive")).strip();
     List<String> command = new ArrayList<>(List.of(hive.split("\\s+")));
     command.addAll(hiveArgs(step));
     Process p;

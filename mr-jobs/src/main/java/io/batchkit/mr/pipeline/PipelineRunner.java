@@ -182,7 +182,7 @@ public final class PipelineRunner extends Configured implements Tool {
       Instant t0 = Instant.now();
       int code =
           step.job().equals(Pipeline.HQL)
-              ? HqlStep.run(step, out, err)
+              ? HqlStep.run(step, conf, out, err)
               : ToolRunner.run(
                   new Configuration(conf),
                   jobs.get(step.job()).apply(out, err),

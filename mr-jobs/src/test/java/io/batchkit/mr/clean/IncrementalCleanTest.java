@@ -181,8 +181,17 @@ class IncrementalCleanTest {
       String out = step.equals("commit") ? "before" : "during";
       Configuration crashing = JobRun.local();
       crashing.set(TaskFaults.KEY, "crash:" + step);
+      Map<String, List<String>> earlier = rows(out);
       assertThrows(TaskFaults.DriverCrash.class, () -> clean(crashing, out, "--incremental"));
-      assertTrue(!Files.exists(tmp.resolve(out + "/_SUCCESS")) || step.equals("commit"));
+      // Before its commit a dead run changed nothing: the earlier run's output stands, complete.
+      // Halfway through publishing, OUT is marked incomplete until a re-run finishes the publish.
+      assertEquals(
+          step.equals("commit"),
+          Files.exists(tmp.resolve(out + "/_SUCCESS")),
+          "_SUCCESS after a crash at " + step);
+      if (step.equals("commit")) {
+        assertEquals(earlier, rows(out), "nothing of the dead run is visible");
+      }
       JobRun r = incremental(out);
       assertEquals(0, r.exit(), r.err());
       if (step.equals("commit")) {

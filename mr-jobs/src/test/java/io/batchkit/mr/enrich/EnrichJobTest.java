@@ -82,14 +82,19 @@ class EnrichJobTest {
   @Test
   void unmatchedRowsAreQuarantinedOrDroppedAndCountedEitherWay() throws Exception {
     Path zones = Trips.cleaned().resolve("zones.csv");
+    Map<String, String> borough = zones();
+    List<String[]> clean = Trips.rows(Trips.cleaned().resolve("clean/clean"));
+    long unmatched = clean.stream().filter(row -> !borough.containsKey(row[Trips.PU_ZONE])).count();
+    assertTrue(unmatched > 0, "the fixture has unmatched zones");
     for (String join : List.of("map", "reduce")) {
       Path q = dir.resolve("q-" + join);
       Path d = dir.resolve("d-" + join);
       assertEquals(0, enrich(zones, q, "--unmatched", "quarantine", "--join", join).exit());
       assertEquals(0, enrich(zones, d, "--unmatched", "drop", "--join", join).exit());
-      long unmatched = Trips.manifest(q).at("/counts/unmatched_quarantined").asLong();
-      assertTrue(unmatched > 0);
-      assertEquals(unmatched, OutputFiles.lines(q.resolve("quarantine")).size());
+      assertEquals(unmatched, OutputFiles.lines(q.resolve("quarantine")).size(), join);
+      assertEquals(clean.size() - unmatched, Trips.rows(q.resolve("data")).size(), join);
+      assertEquals(clean.size() - unmatched, Trips.rows(d.resolve("data")).size(), join);
+      assertEquals(unmatched, Trips.manifest(q).at("/counts/unmatched_quarantined").asLong());
       assertEquals(unmatched, Trips.manifest(d).at("/counts/unmatched_dropped").asLong());
       assertTrue(OutputFiles.lines(q.resolve("quarantine")).get(0).contains("\"rule\":\"lookup\""));
     }

@@ -207,16 +207,21 @@ class PipelineRunnerTest {
 
   @Test
   void anHqlStepWithoutTheHiveCommandStopsThePipelineSayingSo() throws Exception {
-    boolean hiveInstalled =
-        java.util.Arrays.stream(System.getenv("PATH").split(":"))
-            .anyMatch(d -> Files.isExecutable(Path.of(d, "hive")));
-    org.junit.jupiter.api.Assumptions.assumeFalse(hiveInstalled, "hive is installed here");
+    // A command that exists on no machine, whether or not this one has hive.
+    String missing = dir.resolve("no-such-dir/hive").toString();
     Path file = dir.resolve("hql.yaml");
     Files.writeString(
         file, "steps:\n  - {name: report, job: hql, args: {file: r.hql, define: {A: b}}}\n");
-    JobRun r = run(file.toString());
+    org.apache.hadoop.conf.Configuration conf = Trips.conf();
+    conf.set("batchkit.hive.command", missing);
+    JobRun r =
+        JobRun.run(
+            conf,
+            (o, e) -> new PipelineRunner(BatchkitDriver.pipelineJobs(), o, e),
+            file.toString());
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("step report is HiveQL and needs the hive command"), r.err());
+    assertTrue(r.err().contains(missing), r.err());
   }
 
   @Test

@@ -96,8 +96,15 @@ class ProfileFrequentValuesTest {
           assertEquals(actual, t.get("count").asLong(), COLUMNS[i] + " " + value);
         } else {
           checkedEstimates++;
-          assertTrue(t.get("lower_bound").asLong() <= actual, COLUMNS[i] + " " + value);
-          assertTrue(actual <= t.get("upper_bound").asLong(), COLUMNS[i] + " " + value);
+          long lower = t.get("lower_bound").asLong();
+          long upper = t.get("upper_bound").asLong();
+          long estimate = t.get("estimate").asLong();
+          assertTrue(lower <= actual && actual <= upper, COLUMNS[i] + " " + value + " " + t);
+          assertTrue(lower <= estimate && estimate <= upper, COLUMNS[i] + " " + t);
+          // The frequent-items sketch guarantees an error of at most 3.5 / maxMapSize of the
+          // values it was given (DataSketches' ItemsSketch, merges included).
+          double maxError = 3.5 / FrequentValues.MAP_SIZE * c.get("non_null").asLong();
+          assertTrue(upper - lower <= maxError, COLUMNS[i] + " " + t + " wider than " + maxError);
         }
         assertTrue(actual >= 0.001 * ROWS, COLUMNS[i] + " " + value + " is under 0.1%: " + actual);
       }

@@ -71,8 +71,16 @@ class ProfileJobTest {
     // Duplicate keys: an HLL estimate whose bounds hold the generator's exact count.
     JsonNode keys = profile.at("/records/keys");
     long duplicates = ledger.get("duplicates").asLong();
-    assertTrue(keys.get("duplicates_lower_bound").asLong() <= duplicates, keys.toString());
-    assertTrue(duplicates <= keys.get("duplicates_upper_bound").asLong(), keys.toString());
+    long lower = keys.get("duplicates_lower_bound").asLong();
+    long upper = keys.get("duplicates_upper_bound").asLong();
+    long estimate = keys.get("duplicates_estimate").asLong();
+    assertTrue(lower <= duplicates && duplicates <= upper, keys.toString());
+    assertTrue(lower <= estimate && estimate <= upper, keys.toString());
+    // The bounds are the HLL's at two standard deviations (lgK 20: relative standard error
+    // 1.04 / 1024) around the distinct keys, plus a key each for their rounding to whole keys.
+    long distinct = keys.get("distinct_estimate").asLong();
+    double width = 2 * 2 * (1.04 / 1024) * distinct + 2;
+    assertTrue(upper - lower <= width, "bounds " + (upper - lower) + " wide, at most " + width);
     for (String[] a :
         new String[][] {
           {"rejected_records", null},

@@ -185,9 +185,12 @@ class QualityChecksTest {
         rows.stream()
             .anyMatch(l -> l.contains("\tquarantined_by_rule\ttype\t" + (double) d.bad() + "\t")));
 
-    // Sketches against exact values with the bounds they claim: distinct (HLL, lgK 12: 3.3% at
-    // 95%; every valid record has its own id) and quantiles (KLL: normalised rank error 1.3%).
-    assertEquals(d.valid(), history(rows, "distinct", "id"), d.valid() * 0.033);
+    // Sketches against exact values with the bounds they claim: distinct (HLL lgK 12: relative
+    // standard error 1.04 / sqrt(4096) = 1.625%, held to three of them, 4.9%, which fails for no
+    // bug about once in 370 data sets, not the one in twenty of two; every valid record has its
+    // own id) and quantiles (KLL k 200: normalised rank error 1.3% at 99%).
+    double hllRse = 1.04 / Math.sqrt(1 << 12);
+    assertEquals(d.valid(), history(rows, "distinct", "id"), d.valid() * 3 * hllRse);
     for (double q : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {
       double v =
           history(rows, String.format(java.util.Locale.ROOT, "p%02d", Math.round(q * 100)), "fare");

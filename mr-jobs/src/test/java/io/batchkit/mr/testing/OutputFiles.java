@@ -33,9 +33,15 @@ public final class OutputFiles {
     return out;
   }
 
+  /**
+   * The data files under {@code dir}, in path order.
+   *
+   * @throws IllegalStateException when there is no {@code dir}: two missing outputs must not
+   *     compare equal as two empty ones
+   */
   public static List<Path> files(Path dir) {
-    if (!Files.exists(dir)) {
-      return List.of();
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalStateException("no output folder " + dir);
     }
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile)
@@ -76,6 +82,9 @@ public final class OutputFiles {
    * lines, to compare outputs whose file names differ.
    */
   public static Map<String, List<String>> rowsByDirectory(Path out) throws IOException {
+    if (!Files.isDirectory(out)) {
+      throw new IllegalStateException("no output folder " + out);
+    }
     Map<String, List<String>> m = new TreeMap<>();
     for (String data : List.of("clean", "quarantine")) {
       Path base = out.resolve(data);
