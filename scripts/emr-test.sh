@@ -10,6 +10,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d)"
 fail() { echo "emr-test: FAILED: $*" >&2; exit 1; }
+# shellcheck source=scripts/lib/tracked-secrets.sh
+source "$root/scripts/lib/tracked-secrets.sh"
 command -v moto_server >/dev/null 2>&1 || fail "moto_server is not installed (pip install 'moto[server]')"
 command -v aws >/dev/null 2>&1 || fail "the AWS CLI is not installed (pip install awscli)"
 
@@ -72,8 +74,7 @@ print("emr-test: %d steps on cluster %s are exactly the %d generated: %s" % (
     len(got), cluster["Id"], len(want), ", ".join(s["Name"] for s in got)))
 PY
 
-secret_hits=$(cd "$root" && git ls-files -z | xargs -0 grep -l -e "$AWS_SECRET_ACCESS_KEY" -e "$AWS_ACCESS_KEY_ID" -- 2>/dev/null | grep -v '^scripts/emr-test.sh$' || true)
-[[ -z "$secret_hits" ]] || fail "the dummy credentials are in tracked files: $secret_hits"
+tracked_secrets "$root" scripts/emr-test.sh
 grep -q -e "$AWS_SECRET_ACCESS_KEY" "$work/run.log" "$work/listed.json" "$work/cluster.json" &&
   fail "the dummy secret appears in the commands' output"
 echo "emr-test: ok: no tracked file and no output holds the credentials used"

@@ -11,6 +11,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d)"
 fail() { echo "s3-test: FAILED: $*" >&2; exit 1; }
+# shellcheck source=scripts/lib/tracked-secrets.sh
+source "$root/scripts/lib/tracked-secrets.sh"
 command -v moto_server >/dev/null 2>&1 || fail "moto_server is not installed (pip install 'moto[server]')"
 command -v aws >/dev/null 2>&1 || fail "the AWS CLI is not installed (pip install awscli)"
 
@@ -76,21 +78,26 @@ for _ in $(seq 1 600); do
 done
 grep -qE 'map ([2-9][0-9])%' "$work/killed.log" || fail "the job never got under way"
 kill -9 "$job"
-wait "$job" 2>/dev/null || true
+rc=0
+wait "$job" 2>/dev/null || rc=$?
+[[ $rc == 137 ]] || fail "the job to kill ended with exit $rc, not by kill -9"
 job=""
-s3 ls --recursive s3://batchkit-s3-test/killed/ >"$work/killed.objects" || true
-aws --endpoint-url "$BATCHKIT_S3_ENDPOINT" s3api list-multipart-uploads --bucket batchkit-s3-test \
-  --query 'length(Uploads || `[]`)' --output text >"$work/uploads" 2>/dev/null || echo "?" >"$work/uploads"
+# Listings that fail are failures: list-objects-v2 prints "None" for an empty prefix, exit 0.
+aws --endpoint-url "$BATCHKIT_S3_ENDPOINT" s3api list-objects-v2 --bucket batchkit-s3-test \
+  --prefix killed/ --query 'Contents[].[Key, Size]' --output text >"$work/killed.objects" \
+  || fail "could not list s3://batchkit-s3-test/killed/"
+uploads=$(aws --endpoint-url "$BATCHKIT_S3_ENDPOINT" s3api list-multipart-uploads \
+  --bucket batchkit-s3-test --query 'length(Uploads || `[]`)' --output text) \
+  || fail "could not list the bucket's multipart uploads"
 # Visible output: any object but the magic committer's own area and directory markers.
-visible=$(grep -v '/__magic' "$work/killed.objects" | awk '!($3 == 0 && $4 ~ /\/$/)' || true)
+visible=$(awk '$1 != "None" && $1 !~ /\/__magic/ && !($2 == 0 && $1 ~ /\/$/)' "$work/killed.objects")
 [[ -z "$visible" ]] || fail "a killed job left visible objects: $visible"
+magic=$(awk '$1 ~ /\/__magic/ { n++ } END { print n + 0 }' "$work/killed.objects")
 echo "s3-test: a clean killed at $(grep -oE 'map [0-9]+%' "$work/killed.log" | tail -n 1) left" \
-  "$(grep -c '/__magic' "$work/killed.objects" || true) objects under __magic and $(cat "$work/uploads")" \
-  "uncompleted multipart uploads, none visible"
+  "$magic objects under __magic and $uploads uncompleted multipart uploads, none visible"
 
 # 3. no credentials in tracked files or output
-hits=$(cd "$root" && git ls-files -z | xargs -0 grep -l -e "$AWS_SECRET_ACCESS_KEY" -e "$AWS_ACCESS_KEY_ID" -- 2>/dev/null | grep -v '^scripts/s3-test.sh$' || true)
-[[ -z "$hits" ]] || fail "the dummy credentials are in tracked files: $hits"
+tracked_secrets "$root" scripts/s3-test.sh
 if grep -l -e "$AWS_SECRET_ACCESS_KEY" "$work"/*.log "$work/manifest.json"; then
   fail "the dummy secret appears in the jobs' output"
 fi

@@ -335,7 +335,11 @@ class FaultsMiniClusterTest {
 
   @Test
   void cleanDedupeSurvivesARestartedApplicationMaster() throws Exception {
-    Configuration c = cluster(null);
+    // The first map attempt holds the job (TaskFaults' hold:m) until the test has failed the
+    // application master: the restart lands mid-job for certain, not when a poll happens to see it.
+    Path hold = tmp.resolve("hold-am");
+    Configuration c = cluster("hold:m");
+    c.set(TaskFaults.HOLD_DIR, hold.toString());
     c.setInt("mapreduce.am.max-attempts", 2);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     Future<JobRun> run =
@@ -344,18 +348,21 @@ class FaultsMiniClusterTest {
     client.init(conf);
     client.start();
     try {
-      ApplicationReport app = null;
-      for (int i = 0; i < 600 && app == null; i++) {
-        for (ApplicationReport a :
-            client.getApplications(EnumSet.of(YarnApplicationState.RUNNING))) {
-          if (a.getName().startsWith("batchkit clean") && a.getProgress() > 0.05f) {
-            app = a;
-          }
+      while (!java.nio.file.Files.exists(hold.resolve("m.reached"))) {
+        if (run.isDone()) {
+          throw new AssertionError("the job ended before its map was held: " + run.get().err());
         }
-        Thread.sleep(100);
+        Thread.sleep(50);
       }
-      assertTrue(app != null, "the job's application ran");
+      ApplicationReport app = null;
+      for (ApplicationReport a : client.getApplications(EnumSet.of(YarnApplicationState.RUNNING))) {
+        if (a.getName().startsWith("batchkit clean")) {
+          app = a;
+        }
+      }
+      assertTrue(app != null, "the held job's application is running");
       client.failApplicationAttempt(app.getCurrentApplicationAttemptId());
+      java.nio.file.Files.writeString(hold.resolve("m.release"), "");
       JobRun r = run.get();
       assertEquals(0, r.exit(), r.err());
       assertEquals(

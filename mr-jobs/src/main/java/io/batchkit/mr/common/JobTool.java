@@ -158,6 +158,7 @@ public abstract class JobTool extends Configured implements Tool {
       return false;
     }
     if (JobProgress.await(job, name(), err)) {
+      TaskFaults.inDriver(job.getConfiguration(), "ran");
       return true;
     }
     String reason = taskError(output);

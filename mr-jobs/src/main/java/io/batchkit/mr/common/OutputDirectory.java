@@ -39,12 +39,14 @@ public final class OutputDirectory {
   public static void take(String job, Path output, Configuration conf)
       throws IOException, UsageException {
     lock(job, output.getFileSystem(conf), output);
+    TaskFaults.inDriver(conf, "locked");
   }
 
   public static void prepare(String job, Path output, boolean overwrite, Configuration conf)
       throws IOException, UsageException {
     FileSystem fs = output.getFileSystem(conf);
     lock(job, fs, output);
+    TaskFaults.inDriver(conf, "locked");
     if (!fs.exists(output)) {
       return;
     }

@@ -7,10 +7,11 @@ import org.apache.hadoop.mapreduce.TaskType;
 
 /**
  * Faults the fault tests inject into a running job, through the configuration: {@code
- * batchkit.test.faults=fail:m,fail:r,slow:m,slow:r} makes the first attempt of the first map
- * (reduce) task fail, or stall, after it has written output (still uncommitted). Unset in
- * production, where this is one null check per task. The tests then check that the retried or
- * speculative attempt leaves the output exactly as an undisturbed run does.
+ * batchkit.test.faults=fail:m,fail:r,slow:m,slow:r,hold:m} makes the first attempt of the first map
+ * (reduce) task fail, or stall, or wait for the test ({@link #inDriver}'s hold, the step named
+ * {@code m} or {@code r}), after it has written output (still uncommitted). Unset in production,
+ * where this is one null check per task. The tests then check that the retried or speculative
+ * attempt leaves the output exactly as an undisturbed run does.
  *
  * <p>A failure or a stalled map happens at the task's very end, all its output written. A stalled
  * reduce happens midway, after its first group is written ({@link #stallsMidway}, called by the
@@ -20,8 +21,12 @@ import org.apache.hadoop.mapreduce.TaskType;
 public final class TaskFaults {
   public static final String KEY = "batchkit.test.faults";
 
-  /** How long a stalled attempt waits: longer than a speculative attempt needs to overtake it. */
-  static final long STALL_MS = 60_000;
+  /**
+   * How long a stalled attempt waits: far longer than any test runs, so only a speculative attempt
+   * can finish its task (the loser is killed when the winner commits). A speculator that never
+   * starts one shows as a test that fails, not as a stall that ends in time by luck.
+   */
+  static final long STALL_MS = 600_000;
 
   private TaskFaults() {}
 
@@ -43,6 +48,9 @@ public final class TaskFaults {
       if (f.strip().equals("slow:m") && type.equals("m")) {
         stall();
       }
+      if (f.strip().equals("hold:" + type)) {
+        hold(java.nio.file.Path.of(context.getConfiguration().get(HOLD_DIR)), type);
+      }
     }
   }
 
@@ -62,15 +70,51 @@ public final class TaskFaults {
     Thread.sleep(STALL_MS);
   }
 
+  /** The local folder through which a test and a driver held with {@code hold:STEP} meet. */
+  public static final String HOLD_DIR = "batchkit.test.hold.dir";
+
+  /** How long a held driver waits for the test to release it before it gives up. */
+  static final long HOLD_MS = 300_000;
+
   /**
-   * Stops the driver at a named step of its commit ({@code crash:commit}: before the commit's
-   * rename; {@code crash:publish}: after the first file is published) as a kill would: nothing
-   * after it runs, no cleanup but the lock's release.
+   * Stops the driver at a named step as a kill would ({@code crash:commit}: before the commit's
+   * rename; {@code crash:publish}: after the first file is published): nothing after it runs, no
+   * cleanup but the lock's release. Or holds it there ({@code hold:locked}: the output's lock
+   * taken; {@code hold:ran}: the tasks done, nothing committed yet): the driver creates {@code
+   * STEP.reached} in {@link #HOLD_DIR} and goes on once {@code STEP.release} appears, so a test
+   * makes two things overlap for certain instead of polling for a moment that may pass unseen.
    */
   public static void inDriver(org.apache.hadoop.conf.Configuration conf, String step) {
     String faults = conf.get(KEY);
-    if (faults != null && java.util.Arrays.asList(faults.split(",")).contains("crash:" + step)) {
+    if (faults == null) {
+      return;
+    }
+    java.util.List<String> all = java.util.Arrays.asList(faults.split(","));
+    if (all.contains("crash:" + step)) {
       throw new DriverCrash(step);
+    }
+    if (all.contains("hold:" + step)) {
+      hold(java.nio.file.Path.of(conf.get(HOLD_DIR)), step);
+    }
+  }
+
+  private static void hold(java.nio.file.Path dir, String step) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.writeString(dir.resolve(step + ".reached"), "");
+      java.nio.file.Path release = dir.resolve(step + ".release");
+      long until = System.currentTimeMillis() + HOLD_MS;
+      while (!java.nio.file.Files.exists(release)) {
+        if (System.currentTimeMillis() > until) {
+          throw new IllegalStateException(KEY + ": nobody released the driver held at " + step);
+        }
+        Thread.sleep(10);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(KEY + ": interrupted while held at " + step, e);
     }
   }
 

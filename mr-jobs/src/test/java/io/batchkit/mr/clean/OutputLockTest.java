@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.batchkit.mr.common.TaskFaults;
 import io.batchkit.mr.testing.JobRun;
 import io.batchkit.mr.testing.OutputFiles;
 import java.net.InetAddress;
@@ -13,10 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OutputLockTest {
   static final String SCHEMA =
       "name: events\nformat: {header: true}\ncolumns:\n  - {name: id, type: int}\n  - {name: label, type: string}\n";
-  static final int ROWS = 200_000;
+  static final int ROWS = 20_000;
 
   @TempDir Path dir;
 
@@ -39,6 +40,10 @@ class OutputLockTest {
   }
 
   JobRun clean(String... extra) throws Exception {
+    return clean(JobRun.local(), extra);
+  }
+
+  JobRun clean(Configuration conf, String... extra) throws Exception {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -46,30 +51,45 @@ class OutputLockTest {
                 "--input", dir.resolve("in").toString(),
                 "--output", dir.resolve("out").toString()));
     args.addAll(List.of(extra));
-    return JobRun.run(JobRun.local(), CleanJob::new, args.toArray(new String[0]));
+    return JobRun.run(conf, CleanJob::new, args.toArray(new String[0]));
+  }
+
+  /** A run held at {@code step} (TaskFaults' hold), started in the background. */
+  Future<JobRun> heldAt(String step, ExecutorService pool, String... extra) {
+    Configuration conf = JobRun.local();
+    conf.set(TaskFaults.KEY, "hold:" + step);
+    conf.set(TaskFaults.HOLD_DIR, dir.resolve("hold").toString());
+    return pool.submit(() -> clean(conf, extra));
+  }
+
+  /** Waits until the held run has reached {@code step} (or has ended without reaching it). */
+  void awaitHeld(String step, Future<JobRun> run) throws Exception {
+    Path reached = dir.resolve("hold/" + step + ".reached");
+    while (!Files.exists(reached)) {
+      if (run.isDone()) {
+        throw new AssertionError(
+            "the run ended before it reached " + step + ": " + run.get().err());
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  void release(String step) throws Exception {
+    Files.writeString(dir.resolve("hold/" + step + ".release"), "");
   }
 
   @Test
   void twoJobsOnOneOutputOneRefusesAndTheOtherIsWhole() throws Exception {
     input();
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<JobRun>> runs = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      runs.add(
-          pool.submit(
-              () -> {
-                go.await();
-                return clean("--overwrite");
-              }));
-    }
-    go.countDown();
-    JobRun a = runs.get(0).get();
-    JobRun b = runs.get(1).get();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    // The first run holds the output's lock while the second one starts: they overlap for sure.
+    Future<JobRun> first = heldAt("locked", pool, "--overwrite");
+    awaitHeld("locked", first);
+    JobRun refused = clean("--overwrite");
+    release("locked");
+    JobRun ran = first.get();
     pool.shutdown();
-    JobRun refused = a.exit() == 2 ? a : b;
-    JobRun ran = a.exit() == 2 ? b : a;
-    assertEquals(2, refused.exit(), a.err() + b.err());
+    assertEquals(2, refused.exit(), refused.err());
     assertTrue(refused.err().contains("another batchkit job is writing"), refused.err());
     assertEquals(0, ran.exit(), ran.err());
     assertEquals(ROWS, OutputFiles.lines(dir.resolve("out/clean")).size());
@@ -104,17 +124,16 @@ class OutputLockTest {
   void anInputThatChangesDuringTheRunFailsTheJobNamingIt() throws Exception {
     input();
     ExecutorService pool = Executors.newSingleThreadExecutor();
-    Future<JobRun> run = pool.submit(() -> clean());
-    // As soon as the job has started writing, a late record lands in the file it reads.
-    Path started = dir.resolve("out/_temporary");
-    for (int i = 0; i < 3000 && !Files.exists(started); i++) {
-      Thread.sleep(5);
-    }
+    // The run is held once its tasks have read the file, before anything is committed; a late
+    // record lands in the file then.
+    Future<JobRun> run = heldAt("ran", pool);
+    awaitHeld("ran", run);
     Files.writeString(
         dir.resolve("in/e.csv"),
         "999999,late\n",
         StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
+    release("ran");
     JobRun r = run.get();
     pool.shutdown();
     assertEquals(1, r.exit(), r.out());
