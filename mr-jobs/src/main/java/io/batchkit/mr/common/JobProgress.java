@@ -6,15 +6,23 @@ import org.apache.hadoop.mapreduce.Job;
 
 /**
  * Waits for a submitted job, printing its progress as it moves (map and reduce percent, and the
- * tracking URL once) rather than Hadoop's per-poll INFO log.
+ * tracking URL once, where there is one: a cluster's) rather than Hadoop's per-poll INFO log.
  */
 public final class JobProgress {
   private JobProgress() {}
 
   public static boolean await(Job job, String label, PrintStream err)
       throws IOException, InterruptedException {
+    // The local runner's "tracking URL" is a default (http://localhost:8080/) nothing serves.
+    String id = job.getJobID().toString();
     err.println(
-        label + ": job " + job.getJobID() + " submitted; tracking: " + job.getTrackingURL());
+        label
+            + ": job "
+            + id
+            + " submitted"
+            + (id.startsWith("job_local")
+                ? " (local runner)"
+                : "; tracking: " + job.getTrackingURL()));
     int lastMap = -1;
     int lastReduce = -1;
     long lastPrint = 0;
