@@ -10,7 +10,8 @@
 # (Beeline, MapReduce local) against `clean` on the same file.
 #
 #   scripts/bench.sh                           all sizes, flights if ../shared/data is there
-#   JOBS="clean aggregate" scripts/bench.sh    which jobs (default: clean aggregate profile)
+#   JOBS="clean aggregate" scripts/bench.sh    which jobs (default: clean aggregate profile landing)
+#   LANDING_FILES=1440 LANDING_ROWS=144000     the landing: how many gzipped files, how many rows
 #   SIZES="1000000" scripts/bench.sh           generated sizes (default: 1000000 4000000 16000000)
 #   HEAP=1g scripts/bench.sh                   the jobs' heap (default 1g: the heap is bounded)
 #   LOOP_HEAP=6g scripts/bench.sh              the loops' heap (default 6g: their dedupe keeps every key)
@@ -22,9 +23,9 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${BENCH_DIR:-$root/target/bench}"
-sizes="${SIZES:-1000000 4000000 16000000}"
+sizes="${SIZES-1000000 4000000 16000000}"
 runs="${RUNS:-3}"
-jobs="${JOBS:-clean aggregate profile}"
+jobs="${JOBS:-clean aggregate profile landing}"
 peers="${PEERS:-loop duckdb}"
 heap="${HEAP:-1g}"
 loop_heap="${LOOP_HEAP:-6g}"
@@ -33,7 +34,7 @@ batchkit="$root/scripts/batchkit"
 duckdb_version=2.0.0.1
 
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
-  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 
@@ -197,6 +198,40 @@ bench_hive() { # name schema file
   line "$name" "validate" hive-udf "$rows" "flagged $flagged"
 }
 
+# A stream landing (issue: small files): the same rows as one file and as LANDING_FILES gzipped
+# files of a header and their rows each, cleaned with small files read several to a task (the
+# default) and one file a task (--split-size 1, as before). Wall, CPU, output files and ratios.
+bench_landing() { # rows
+  local rows=$1 files=${LANDING_FILES:-1440} one="$dir/landing-one" many="$dir/landing-many"
+  local f="$dir/landing-$rows.csv"
+  [[ -f "$f" ]] || "$batchkit" generate-trips --rows "$rows" --seed 7 --output "$f" >/dev/null
+  if [[ ! -d "$many" || $(find "$many" -name '*.gz' | wc -l) -ne $files ]]; then
+    rm -rf "$one" "$many" && mkdir -p "$one" "$many"
+    cp "$f" "$one/trips.csv"
+    tail -n +2 "$f" >"$dir/.landing-body" # split -n needs a file, not a pipe
+    split -d -a 4 -n "l/$files" "$dir/.landing-body" "$many/part-" && rm "$dir/.landing-body"
+    for p in "$many"/part-*; do
+      { head -n 1 "$f"; cat "$p"; } | gzip -c >"$p.csv.gz" && rm "$p"
+    done
+  fi
+  local base_wall base_cpu
+  for run in one:"$one": many:"$many": alone:"$many":--split-size=1; do
+    IFS=: read -r label input opt <<<"$run"
+    rm -rf "$dir/out-landing"
+    timed "$batchkit" clean --schema "$root/examples/trips.yaml" --input "$input" \
+      --output "$dir/out-landing" ${opt:+${opt%%=*}} ${opt:+${opt#*=}} \
+      || { failed landing "clean-$label" job; continue; }
+    local outputs
+    outputs=$(find "$dir/out-landing/clean" -type f -name 'part-*' | wc -l)
+    if [[ $label == one ]]; then base_wall=$wall base_cpu=$cpu; fi
+    awk -v w="$label" -v n="$rows" -v s="$wall" -v cpu="$cpu" -v m="$rss" -v bw="$base_wall" \
+      -v bc="$base_cpu" -v o="$outputs" -v c="$(job_counts "$dir/out-landing")" 'BEGIN {
+      printf "%-12s %-13s %-9s %9d | %7.2f %7.2f %9.2f %7d | %9.2f %8.2f | %s; %d output files\n",
+        "landing", "clean-" w, "job", n, s, cpu, cpu / (n / 1e6), m / 1024, s / bw, cpu / bc, c, o }' \
+      | tee -a "$results"
+  done
+}
+
 bench() { # name kind schema file [aggregate options...]
   local name=$1 kind=$2 schema=$3 file=$4
   shift 4
@@ -223,6 +258,13 @@ for n in $sizes; do
   bench "trips-$n" trips "$root/examples/trips.yaml" "$f" --group-by pickup_at:day,vendor_id \
     --metrics "count, sum(fare), count_distinct(pu_zone)"
 done
+
+if [[ " $jobs " == *" landing "* ]]; then
+  echo "# landing: one file, then ${LANDING_FILES:-1440} gzipped files read several to a task, then" \
+    "one file a task; 'job/this' here is this run / the one-file run (lower is better)" | tee -a "$results"
+  header
+  bench_landing "${LANDING_ROWS:-144000}"
+fi
 
 if [[ -f "$flights_gz" ]]; then
   f="$dir/flights-3m.csv"

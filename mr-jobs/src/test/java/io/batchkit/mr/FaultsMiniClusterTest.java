@@ -8,6 +8,7 @@ import io.batchkit.mr.clean.CleanJob;
 import io.batchkit.mr.common.TaskFaults;
 import io.batchkit.mr.convert.ConvertJob;
 import io.batchkit.mr.enrich.EnrichJob;
+import io.batchkit.mr.io.SplitSize;
 import io.batchkit.mr.testing.JobRun;
 import io.batchkit.mr.testing.MiniCluster;
 import io.batchkit.mr.tools.TripGenerator;
@@ -275,8 +276,11 @@ class FaultsMiniClusterTest {
     c.setLong("mapreduce.job.speculative.retry-after-speculate", 200);
     c.setDouble("mapreduce.job.speculative.speculative-cap-running-tasks", 1.0);
     c.setDouble("mapreduce.job.speculative.speculative-cap-total-tasks", 1.0);
+    // A map is judged slow against the others: one task per landed file, not the files packed.
+    c.setLong(SplitSize.KEY, 1);
     Configuration reference = local();
     reference.setInt("mapreduce.job.reduces", 2);
+    reference.setLong(SplitSize.KEY, 1);
     JobRun a = JobRun.run(reference, CleanJob::new, cleanArgs("/faults/clean-2-reducers"));
     assertEquals(0, a.exit(), a.err());
     JobRun r = JobRun.run(c, CleanJob::new, cleanArgs("/faults/clean-speculative"));

@@ -119,6 +119,12 @@ public abstract class Records {
     return line;
   }
 
+  /** Counts lines from 1 again: the next record read is the first line of another file. */
+  public final void restartLines() {
+    nextLine = 1;
+    line = 0;
+  }
+
   /** How many lines were handed in so far. */
   public final long lines() {
     return nextLine - 1;

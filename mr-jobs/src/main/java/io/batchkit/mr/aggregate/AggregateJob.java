@@ -105,7 +105,7 @@ public final class AggregateJob extends JobTool {
       jc.set(AggregateConfigKeys.TIMEZONE, zone);
     }
     jc.setBoolean(AggregateConfigKeys.SKETCHES, sketches);
-    input.configure(job, schema);
+    input.configure(job, schema, true);
     job.setMapperClass(AggregateMapper.class);
     boolean combine = !args.has("no-combiner");
     jc.setBoolean(AggregateConfigKeys.COMBINE, combine);

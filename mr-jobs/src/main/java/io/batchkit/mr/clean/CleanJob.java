@@ -19,10 +19,12 @@ import io.batchkit.mr.common.RunId;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.CsvLineInputFormat;
+import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.HeaderCheck;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.ReaderOptions;
 import io.batchkit.mr.io.RecordLimits;
+import io.batchkit.mr.io.SplitSize;
 import io.batchkit.mr.io.WholeFileCsvInputFormat;
 import io.batchkit.mr.quality.QualityGate;
 import io.batchkit.mr.quality.QualityRun;
@@ -198,6 +200,7 @@ public final class CleanJob extends JobTool {
         err);
     BadFiles.configure(NAME, args, conf);
     RecordLimits.configure(NAME, args, conf);
+    SplitSize.configure(NAME, args, conf);
     if (!incremental) {
       OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
     }
@@ -226,14 +229,15 @@ public final class CleanJob extends JobTool {
         schema.format().multiline() ? WholeFileCsvInputFormat.class : CsvLineInputFormat.class);
     job.setMapperClass(CleanMapper.class);
     textOutput(job, jobOutput);
+    Path keys = dedupe && incremental ? runs.keys() : null;
     if (dedupe && incremental) {
       jc.setBoolean(CleanConfigKeys.WRITE_KEYS, true);
-      Path keys = runs.keys();
       if (keys != null) {
         FileInputFormat.addInputPath(job, keys);
         jc.set(CleanConfigKeys.PRIOR_KEYS, keys.toString());
       }
     }
+    DatasetInput.combine(job, keys);
     if (dedupe) {
       job.setMapOutputKeyClass(DedupeKey.class);
       job.setMapOutputValueClass(DedupeValue.class);

@@ -14,6 +14,7 @@ import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.TaskFaults;
 import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.CsvSplit;
+import io.batchkit.mr.io.InputSegments;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.RecordLimits;
 import io.batchkit.mr.quality.TaskMetrics;
@@ -30,10 +31,10 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.TaskInputOutputContext;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /** Reads each record through the front end; quarantines the bad, writes or shuffles the good. */
-public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
+public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
+    implements BadFiles.Reading {
   private RawRecords records;
   private RowFormat format;
   private KeyColumns keys;
@@ -42,10 +43,12 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
   private CleanOutput output;
   private boolean dedupe;
   private boolean rowIsKey;
+  private InputSegments segments;
+  private Context context;
+  private java.util.Map<String, Integer> inputIndex;
   private String file;
   private int fileIndex;
-  private long splitStart;
-  private boolean skipBadFiles;
+  private long fileStart;
   private int maxRecordBytes;
   private TaskMetrics metrics;
 
@@ -63,8 +66,8 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
   @SuppressWarnings("unchecked")
   protected void setup(Context context) throws IOException {
     Configuration conf = context.getConfiguration();
-    FileSplit split = CsvSplit.file(context.getInputSplit());
-    if (PriorKeys.holds(conf, split.getPath())) {
+    segments = new InputSegments(context.getInputSplit());
+    if (PriorKeys.holds(conf, segments.current().getPath())) {
       return; // a file of earlier runs' keys: see run()
     }
     Schema schema = JobSchema.load(conf);
@@ -80,10 +83,11 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
             (TaskInputOutputContext<?, ?, NullWritable, Text>)
                 (TaskInputOutputContext<?, ?, ?, ?>) context,
             schema);
-    file = split.getPath().toString();
-    fileIndex = fileIndex(conf, split.getPath());
-    splitStart = split.getStart();
-    skipBadFiles = BadFiles.skip(conf);
+    this.context = context;
+    inputIndex = inputIndex(conf);
+    file = segments.file();
+    fileIndex = fileIndex(segments.current().getPath());
+    fileStart = segments.start();
     maxRecordBytes = RecordLimits.max(conf);
     metrics = TaskMetrics.forTask(conf, schema);
     // Looked up once: a counter lookup per record is measurable at millions of records.
@@ -94,27 +98,51 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
     quarantinedCount = context.getCounter(CleanCounter.QUARANTINED);
   }
 
-  static int fileIndex(Configuration conf, Path path) {
-    String wanted = path.toUri().getPath();
+  /** The job's input files (paths without scheme) and their index in its input list. */
+  static java.util.Map<String, Integer> inputIndex(Configuration conf) {
     String[] inputs = conf.get(CleanConfigKeys.INPUTS, "").split("\n");
+    java.util.Map<String, Integer> index = new java.util.HashMap<>(inputs.length * 2);
     for (int i = 0; i < inputs.length; i++) {
-      if (inputs[i].equals(wanted)) {
-        return i;
-      }
+      index.putIfAbsent(inputs[i], i);
     }
-    throw new IllegalStateException("input " + wanted + " is not in the job's input list");
+    return index;
+  }
+
+  private int fileIndex(Path path) {
+    Integer i = inputIndex.get(path.toUri().getPath());
+    if (i == null) {
+      throw new IllegalStateException("input " + path + " is not in the job's input list");
+    }
+    return i;
+  }
+
+  /** Another file of the split: its lines are counted anew, the last one's are recorded. */
+  @Override
+  public void segmentStarted() throws IOException, InterruptedException {
+    if (records.lines() > 0) {
+      output.lines(file, fileStart, records.lines());
+    }
+    file = segments.file();
+    fileIndex = fileIndex(segments.current().getPath());
+    fileStart = segments.start();
+    records.restartLines();
+  }
+
+  @Override
+  public long lines() {
+    return records.lines();
   }
 
   @Override
   public void run(Context context) throws IOException, InterruptedException {
     if (PriorKeys.holds(
-        context.getConfiguration(), CsvSplit.file(context.getInputSplit()).getPath())) {
+        context.getConfiguration(), CsvSplit.segments(context.getInputSplit())[0].getPath())) {
       PriorKeys.shuffle(context);
       return;
     }
     setup(context);
     try {
-      while (BadFiles.next(context, records::lines, reason -> skipped(reason, context))) {
+      while (BadFiles.next(context, segments, this)) {
         map(context.getCurrentKey(), context.getCurrentValue(), context);
       }
     } finally {
@@ -123,7 +151,8 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
   }
 
   /** With --bad-files skip: one quarantine line stands for the unread rest of the file. */
-  private void skipped(String reason, Context context) throws IOException, InterruptedException {
+  @Override
+  public void skipped(String reason) throws IOException, InterruptedException {
     readCount.increment(1);
     String json =
         QuarantineRecord.toJson(
@@ -214,7 +243,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object> {
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
     // Later splits of the file need this split's line count as part of their base.
-    output.lines(file, splitStart, records.lines());
+    output.lines(file, fileStart, records.lines());
     output.close();
     if (metrics != null) {
       metrics.write(context);

@@ -149,7 +149,7 @@ public final class ConvertJob extends JobTool {
     jc.setInt(
         ConvertConfigKeys.BINS + ".default",
         input.kind() == DatasetInput.Kind.RAW ? bins(total, target) : maxBins);
-    input.configure(job, schema);
+    input.configure(job, schema, true);
     job.setMapperClass(BinningMapper.class);
     job.setPartitionerClass(BinPartitioner.class);
     job.setReducerClass(ColumnarReducer.class);

@@ -26,7 +26,7 @@ public class TaggingMapper extends RowMapper<Text, PartitionedRow> {
   protected void setup(Context context) {
     Configuration conf = context.getConfiguration();
     join = EnrichJob.join(conf);
-    String file = CsvSplit.file(context.getInputSplit()).getPath().toString();
+    String file = CsvSplit.segments(context.getInputSplit())[0].getPath().toString();
     lookup = List.of(conf.get(EnrichConfigKeys.LOOKUP_FILES, "").split("\n")).contains(file);
     Records records =
         lookup

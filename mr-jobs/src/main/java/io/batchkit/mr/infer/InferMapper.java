@@ -41,7 +41,7 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
     learned = new SampleEvidence(dialect.columns(), false);
     heldOut = new SampleEvidence(dialect.columns(), true);
     sampleRows = context.getConfiguration().getLong(InferConfigKeys.SAMPLE_ROWS, 0);
-    file = CsvSplit.file(context.getInputSplit()).getPath().toString();
+    file = CsvSplit.segments(context.getInputSplit())[0].getPath().toString();
   }
 
   @Override

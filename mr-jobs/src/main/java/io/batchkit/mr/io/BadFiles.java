@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.LongSupplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.MapContext;
@@ -43,32 +42,49 @@ public final class BadFiles {
     return conf.get(KEY, "fail").equals("skip");
   }
 
-  /** What a mapper does with the rest of a file it skips: one quarantine entry, counted. */
-  @FunctionalInterface
-  public interface Skipped {
-    void skip(String reason) throws IOException, InterruptedException;
+  /** What a mapper tells and is told while it reads its split, file by file. */
+  public interface Reading {
+    /**
+     * The task reads another file of its split from now on ({@link InputSegments#current}): the
+     * mapper closes its account of the previous one and starts counting this one's lines.
+     */
+    void segmentStarted() throws IOException, InterruptedException;
+
+    /** Lines read so far in the current file's segment. */
+    long lines();
+
+    /** With --bad-files skip: one quarantine entry, counted, for the unread rest of the file. */
+    void skipped(String reason) throws IOException, InterruptedException;
   }
 
   /**
-   * The task's next record, as {@code context.nextKeyValue()}; when the file cannot be read on,
-   * fails the task naming it or, with {@code --bad-files skip}, hands the reason to {@code skipped}
-   * and ends the split.
-   *
-   * @param linesRead the lines read so far in the split, asked only on failure
+   * The task's next record, as {@code context.nextKeyValue()}, telling {@code reading} when the
+   * record comes from another file of the split than the last one. When a file cannot be read on,
+   * fails the task naming it or, with {@code --bad-files skip}, hands the reason to {@code reading}
+   * and goes on with the split's next file.
    */
   public static boolean next(
-      MapContext<?, ?, ?, ?> context, LongSupplier linesRead, Skipped skipped)
+      MapContext<?, ?, ?, ?> context, InputSegments segments, Reading reading)
       throws IOException, InterruptedException {
-    try {
-      return context.nextKeyValue();
-    } catch (IOException e) {
-      String file = CsvSplit.file(context.getInputSplit()).getPath().toString();
-      String reason = reason(file, linesRead.getAsLong(), e);
-      if (!skip(context.getConfiguration())) {
-        throw fail(context, reason, e);
+    while (true) {
+      try {
+        if (!context.nextKeyValue()) {
+          return false;
+        }
+        if (segments.at((org.apache.hadoop.io.LongWritable) context.getCurrentKey())) {
+          reading.segmentStarted();
+        }
+        return true;
+      } catch (UnreadableSegmentException e) {
+        if (segments.at(e.segment())) {
+          reading.segmentStarted();
+        }
+        String reason = reason(segments.file(), reading.lines(), e.reason());
+        if (!skip(context.getConfiguration())) {
+          throw fail(context, reason, e.reason());
+        }
+        reading.skipped(reason);
       }
-      skipped.skip(reason);
-      return false;
     }
   }
 

@@ -39,7 +39,7 @@ final class BoundedLineRecordReader extends RecordReader<LongWritable, Text> {
 
   @Override
   public void initialize(InputSplit genericSplit, TaskAttemptContext context) throws IOException {
-    FileSplit split = CsvSplit.file(genericSplit);
+    FileSplit split = CsvSplit.only(genericSplit);
     this.context = context;
     Configuration conf = context.getConfiguration();
     max = RecordLimits.max(conf);

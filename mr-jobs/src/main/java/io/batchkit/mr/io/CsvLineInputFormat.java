@@ -18,18 +18,19 @@ import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
  * (decompressed) file, so offset 0 is always a file's first line: its header. Compressed files are
  * never split: a bzip2 split would give compressed offsets, which can't be turned into line numbers
  * for quarantine records. Lines longer than {@code --max-record-bytes} are handed over marked, not
- * whole ({@link BoundedLineRecordReader}).
+ * whole ({@link BoundedLineRecordReader}). Small files are read several to a task ({@link
+ * CsvSplit#combine}) when the job asks for it.
  */
 public class CsvLineInputFormat extends TextInputFormat {
   @Override
   public RecordReader<LongWritable, Text> createRecordReader(
       InputSplit split, TaskAttemptContext context) {
-    return new BoundedLineRecordReader();
+    return new SegmentedRecordReader(BoundedLineRecordReader::new);
   }
 
   @Override
   public List<InputSplit> getSplits(JobContext job) throws IOException {
-    return CsvSplit.wrap(super.getSplits(job));
+    return CsvSplit.of(super.getSplits(job), job.getConfiguration());
   }
 
   @Override

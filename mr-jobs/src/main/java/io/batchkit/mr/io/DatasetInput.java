@@ -155,6 +155,7 @@ public final class DatasetInput {
     Schema schema = SchemaParser.parse((byte[]) yaml[0], (String) yaml[1]);
     BadFiles.configure(job, args, jobConf);
     RecordLimits.configure(job, args, jobConf);
+    SplitSize.configure(job, args, jobConf);
     if (kind == Kind.RAW) {
       // Refuse now, in one line, rather than in every task.
       HmacKey.forSchema(job, schema, jobConf);
@@ -170,8 +171,18 @@ public final class DatasetInput {
     return schema;
   }
 
-  /** Adds the files to the job with the input format their kind needs. */
+  /** Adds the files to the job with the input format their kind needs, a file per task. */
   public void configure(Job job, Schema schema) throws IOException {
+    configure(job, schema, false);
+  }
+
+  /**
+   * As {@link #configure(Job, Schema)}; with {@code combine}, small files are read several to a
+   * task ({@link SplitSize}): for jobs whose tasks treat every file alike (their mappers follow the
+   * file of each record through {@link InputSegments}).
+   */
+  public void configure(Job job, Schema schema, boolean combine) throws IOException {
+    job.getConfiguration().setBoolean(SplitSize.COMBINE, combine);
     for (FileStatus f : files) {
       FileInputFormat.addInputPath(job, f.getPath());
     }
@@ -194,6 +205,17 @@ public final class DatasetInput {
   public static Records records(Schema schema, Kind kind, Configuration conf) {
     return Records.of(
         schema, kind == Kind.RAW, kind == Kind.RAW ? HmacKey.inTask(schema, conf) : null);
+  }
+
+  /**
+   * Small files several to a task, up to {@code --split-size} (stored by {@link #loadSchema}); the
+   * files under {@code separate} (a directory, or null) each alone.
+   */
+  public static void combine(Job job, Path separate) {
+    job.getConfiguration().setBoolean(SplitSize.COMBINE, true);
+    if (separate != null) {
+      job.getConfiguration().set(SplitSize.SEPARATE, separate.toUri().getPath() + "/");
+    }
   }
 
   public static Kind kind(Configuration conf) {

@@ -10,7 +10,6 @@ import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /**
  * The mapper of every job after {@code clean}, around the record front end ({@link Records}): each
@@ -19,15 +18,18 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
  * read = invalid + what the job did with the rest. A job's mapper opens its input in {@code setup}
  * and says what becomes of one row.
  */
-public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V> {
+public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V>
+    implements BadFiles.Reading {
   /** The front end reading this task's records; its partition helpers describe the current row. */
   protected Records rows;
 
   /** Rows written as a dataset, and the quarantine. */
   protected DatasetOutput output;
 
+  private InputSegments segments;
+  private Context context;
   private String file;
-  private long splitStart;
+  private long fileStart;
   private Counter read;
   private Counter invalid;
   private int maxRecordBytes;
@@ -38,9 +40,10 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V> {
       Context context, Records records, Enum<?> readCounter, Enum<?> invalidCounter) {
     this.rows = records;
     this.output = new DatasetOutput(context);
-    FileSplit split = CsvSplit.file(context.getInputSplit());
-    this.file = split.getPath().toString();
-    this.splitStart = split.getStart();
+    this.segments = new InputSegments(context.getInputSplit());
+    this.context = context;
+    this.file = segments.file();
+    this.fileStart = segments.start();
     this.read = context.getCounter(readCounter);
     this.invalid = context.getCounter(invalidCounter);
     this.maxRecordBytes = RecordLimits.max(context.getConfiguration());
@@ -50,7 +53,7 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V> {
   public void run(Context context) throws IOException, InterruptedException {
     setup(context);
     try {
-      while (BadFiles.next(context, rows::lines, reason -> skipped(reason, context))) {
+      while (BadFiles.next(context, segments, this)) {
         map(context.getCurrentKey(), context.getCurrentValue(), context);
       }
     } finally {
@@ -58,8 +61,25 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V> {
     }
   }
 
+  /** Another file of the split: its lines are counted anew, the last one's are recorded. */
+  @Override
+  public final void segmentStarted() throws IOException, InterruptedException {
+    if (rows.lines() > 0) {
+      output.lines(file, fileStart, rows.lines());
+    }
+    file = segments.file();
+    fileStart = segments.start();
+    rows.restartLines();
+  }
+
+  @Override
+  public final long lines() {
+    return rows.lines();
+  }
+
   /** With --bad-files skip: one quarantine line stands for the unread rest of the file. */
-  private void skipped(String reason, Context context) throws IOException, InterruptedException {
+  @Override
+  public final void skipped(String reason) throws IOException, InterruptedException {
     read.increment(1);
     invalid.increment(1);
     output.quarantine(file, rows.lines() + 1, -1, "", BadFiles.violation(reason));
@@ -102,7 +122,7 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V> {
     return rows.line();
   }
 
-  /** The file this task reads. */
+  /** The file of the current row. */
   protected final String file() {
     return file;
   }
@@ -114,7 +134,7 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V> {
    */
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
-    output.lines(file, splitStart, rows.lines());
+    output.lines(file, fileStart, rows.lines());
     output.close();
     TaskFaults.atEnd(context);
   }

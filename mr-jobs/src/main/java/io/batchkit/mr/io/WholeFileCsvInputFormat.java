@@ -34,13 +34,14 @@ public class WholeFileCsvInputFormat extends FileInputFormat<LongWritable, Text>
 
   @Override
   public List<InputSplit> getSplits(JobContext job) throws IOException {
-    return CsvSplit.wrap(super.getSplits(job));
+    return CsvSplit.of(super.getSplits(job), job.getConfiguration());
   }
 
   @Override
   public RecordReader<LongWritable, Text> createRecordReader(
       InputSplit split, TaskAttemptContext context) throws IOException {
-    return new Reader(format(context.getConfiguration()));
+    CsvFormatSpec format = format(context.getConfiguration());
+    return new SegmentedRecordReader(() -> new Reader(format));
   }
 
   /** How the files are written: the job's schema's format. */
@@ -64,7 +65,7 @@ public class WholeFileCsvInputFormat extends FileInputFormat<LongWritable, Text>
 
     @Override
     public void initialize(InputSplit genericSplit, TaskAttemptContext context) throws IOException {
-      FileSplit split = CsvSplit.file(genericSplit);
+      FileSplit split = CsvSplit.only(genericSplit);
       this.context = context;
       Configuration conf = context.getConfiguration();
       Path path = split.getPath();

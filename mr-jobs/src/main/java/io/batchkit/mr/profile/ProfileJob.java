@@ -99,7 +99,7 @@ public final class ProfileJob extends JobTool {
     Configuration jc = job.getConfiguration();
     Schema schema = input.loadSchema(NAME, args, jc, err);
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
-    input.configure(job, schema);
+    input.configure(job, schema, true);
     job.setMapperClass(ProfileMapper.class);
     job.setReducerClass(ProfileReducer.class);
     job.setNumReduceTasks(Math.max(1, Math.min(job.getNumReduceTasks(), schema.columns().size())));

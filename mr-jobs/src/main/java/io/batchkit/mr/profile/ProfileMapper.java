@@ -2,8 +2,8 @@ package io.batchkit.mr.profile;
 
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.io.BadFiles;
-import io.batchkit.mr.io.CsvSplit;
 import io.batchkit.mr.io.DatasetInput;
+import io.batchkit.mr.io.InputSegments;
 import io.batchkit.mr.io.JobSchema;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
@@ -13,20 +13,25 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /** Profiles its split in memory; emits one profile per column (and the keys') at the end. */
-public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, ProfileWritable> {
+public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, ProfileWritable>
+    implements BadFiles.Reading {
   private Profiler profiler;
+  private InputSegments segments;
+  private Context context;
 
   @Override
   protected void setup(Context context) {
     Configuration conf = context.getConfiguration();
     profiler = new Profiler(JobSchema.load(conf), DatasetInput.kind(conf), conf);
+    segments = new InputSegments(context.getInputSplit());
+    this.context = context;
   }
 
   @Override
   public void run(Context context) throws IOException, InterruptedException {
     setup(context);
     try {
-      while (BadFiles.next(context, profiler::lines, reason -> skipped(context))) {
+      while (BadFiles.next(context, segments, this)) {
         map(context.getCurrentKey(), context.getCurrentValue(), context);
       }
     } finally {
@@ -34,11 +39,21 @@ public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, Profi
     }
   }
 
+  @Override
+  public void segmentStarted() {
+    profiler.restartLines();
+  }
+
+  @Override
+  public long lines() {
+    return profiler.lines();
+  }
+
   /** With --bad-files skip: the unread rest counts as one invalid record; the file is named. */
-  private void skipped(Context context) {
+  @Override
+  public void skipped(String reason) {
     profiler.unreadableFile();
-    String file = CsvSplit.file(context.getInputSplit()).getPath().toString();
-    context.getCounter(JobTool.UNREADABLE_FILES, file).increment(1);
+    context.getCounter(JobTool.UNREADABLE_FILES, segments.file()).increment(1);
   }
 
   @Override

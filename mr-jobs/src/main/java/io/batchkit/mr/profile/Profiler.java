@@ -115,6 +115,11 @@ public final class Profiler {
   }
 
   /** Lines handed in so far. */
+  /** The next record is the first line of another file. */
+  public void restartLines() {
+    records.restartLines();
+  }
+
   public long lines() {
     return records.lines();
   }

@@ -100,7 +100,7 @@ public final class SplitJob extends JobTool {
 
     jc.set(SplitConfigKeys.RATIOS, ratios);
     jc.setInt(SplitConfigKeys.SEED, seed);
-    input.configure(job, schema);
+    input.configure(job, schema, true);
     job.setMapperClass(SplitMapper.class);
     if (label != null) {
       jc.set(SplitConfigKeys.LABEL, label);

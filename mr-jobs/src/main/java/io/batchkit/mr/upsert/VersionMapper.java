@@ -27,7 +27,7 @@ public class VersionMapper extends RowMapper<Text, Version> {
   protected void setup(Context context) {
     Configuration conf = context.getConfiguration();
     Schema schema = JobSchema.load(conf);
-    Path path = CsvSplit.file(context.getInputSplit()).getPath();
+    Path path = CsvSplit.segments(context.getInputSplit())[0].getPath();
     String wanted = path.toUri().getPath();
     DatasetInput.Kind kind = null;
     for (String line : conf.get(UpsertConfigKeys.SOURCES).split("\n")) {

@@ -49,7 +49,7 @@ class CsvSplitTest {
     for (InputSplit split : splits) {
       assertInstanceOf(CsvSplit.class, split, "Hadoop's map task must not see a FileSplit");
       InputSplit copy = roundTrip((CsvSplit) split);
-      assertEquals(CsvSplit.file(split).getStart(), CsvSplit.file(copy).getStart());
+      assertEquals(CsvSplit.segments(split)[0].getStart(), CsvSplit.segments(copy)[0].getStart());
       assertEquals(split.getLength(), copy.getLength());
       TaskHarness.Reporter reporter = new TaskHarness.Reporter();
       TaskAttemptContextImpl context =
@@ -68,8 +68,83 @@ class CsvSplitTest {
     assertEquals(lines, read);
     assertTrue(bytes >= Files.size(file));
     // A plain FileSplit (as tests and other formats hand over) is its own file split.
-    FileSplit plain = CsvSplit.file(splits.get(0));
-    assertEquals(plain, CsvSplit.file(plain));
+    FileSplit plain = CsvSplit.segments(splits.get(0))[0];
+    assertEquals(plain, CsvSplit.segments(plain)[0]);
+  }
+
+  /**
+   * Small files, plain and gzipped, are packed up to the split size in input order; a file split
+   * into parts keeps one part a split; every line is read once, keyed with its own file and its
+   * offset in that file (decompressed), as computed here from the bytes written.
+   */
+  @Test
+  void smallFilesArePackedAndEveryLineKeepsItsFileAndOffset() throws Exception {
+    Job job = Job.getInstance(new Configuration());
+    Configuration conf = job.getConfiguration();
+    conf.set("fs.defaultFS", "file:///");
+    conf.setLong(FileInputFormat.SPLIT_MAXSIZE, 1000); // the big file: parts of 1,000 bytes
+    conf.setLong(SplitSize.KEY, 4000);
+    conf.setBoolean(SplitSize.COMBINE, true);
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    for (int f = 0; f < 60; f++) {
+      boolean gz = f % 3 == 0;
+      Path file = dir.resolve(String.format("small-%02d.csv", f) + (gz ? ".gz" : ""));
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < 1 + f % 9; i++) {
+        expected.add(file.toUri().getPath() + "@" + text.length() + "=" + "f" + f + " line " + i);
+        text.append("f").append(f).append(" line ").append(i).append('\n');
+      }
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      if (gz) {
+        ByteArrayOutputStream z = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(z)) {
+          out.write(bytes);
+        }
+        bytes = z.toByteArray();
+      }
+      Files.write(file, bytes);
+    }
+    Path big = dir.resolve("big.csv");
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 400; i++) {
+      expected.add(big.toUri().getPath() + "@" + text.length() + "=big line " + i);
+      text.append("big line ").append(i).append('\n');
+    }
+    Files.writeString(big, text);
+    FileInputFormat.addInputPath(job, new org.apache.hadoop.fs.Path(dir.toUri()));
+
+    List<InputSplit> splits = new CsvLineInputFormat().getSplits(job);
+    java.util.Set<String> read = new java.util.TreeSet<>();
+    int packed = 0;
+    for (InputSplit split : splits) {
+      CsvSplit copy = roundTrip((CsvSplit) split);
+      FileSplit[] segments = CsvSplit.segments(copy);
+      assertEquals(split.getLength(), copy.getLength());
+      if (segments.length > 1) {
+        packed++;
+        assertTrue(copy.getLength() <= 4000, "packed past the split size: " + copy);
+        for (FileSplit s : segments) {
+          assertEquals(0, s.getStart(), "only whole files are packed: " + s);
+          assertTrue(!s.getPath().getName().equals("big.csv"), "the big file is split alone");
+        }
+      }
+      TaskAttemptContextImpl context =
+          new TaskAttemptContextImpl(conf, new TaskAttemptID(), new TaskHarness.Reporter());
+      RecordReader<org.apache.hadoop.io.LongWritable, org.apache.hadoop.io.Text> reader =
+          new CsvLineInputFormat().createRecordReader(copy, context);
+      reader.initialize(copy, context);
+      while (reader.nextKeyValue()) {
+        SegmentKey key = (SegmentKey) reader.getCurrentKey();
+        String file = segments[key.segment()].getPath().toUri().getPath();
+        String line = file + "@" + key.get() + "=" + reader.getCurrentValue();
+        assertTrue(read.add(line), "read twice: " + line);
+      }
+      reader.close();
+    }
+    assertEquals(expected, read);
+    assertTrue(packed >= 2, "60 small files in packed splits: " + splits);
+    assertTrue(
+        splits.size() <= 60 / 10 + 6, splits.size() + " splits for 60 small files + 6 parts");
   }
 
   static CsvSplit roundTrip(CsvSplit split) throws Exception {
