@@ -219,7 +219,7 @@ bench_landing() { # rows
     IFS=: read -r label input opt <<<"$run"
     rm -rf "$dir/out-landing"
     timed "$batchkit" clean --schema "$root/examples/trips.yaml" --input "$input" \
-      --output "$dir/out-landing" ${opt:+${opt%%=*}} ${opt:+${opt#*=}} \
+      --output "$dir/out-landing" --overwrite ${opt:+${opt%%=*}} ${opt:+${opt#*=}} \
       || { failed landing "clean-$label" job; continue; }
     local outputs
     outputs=$(find "$dir/out-landing/clean" -type f -name 'part-*' | wc -l)
