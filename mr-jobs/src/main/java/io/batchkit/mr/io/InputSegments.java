@@ -31,11 +31,6 @@ public final class InputSegments {
     return true;
   }
 
-  /** Whether a record or failure of any segment was seen. */
-  public boolean started() {
-    return current >= 0;
-  }
-
   /** The file split being read (the first one before any record). */
   public FileSplit current() {
     return segments[Math.max(current, 0)];
