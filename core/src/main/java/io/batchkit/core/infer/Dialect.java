@@ -4,7 +4,7 @@ import io.batchkit.core.io.CsvRecordParser;
 import io.batchkit.core.io.CsvRecordSplitter;
 import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.schema.ColumnNames;
-import io.batchkit.core.schema.CsvFormatSpec;
+import io.batchkit.core.schema.FormatSpec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,8 +35,8 @@ public record Dialect(
     return names.size();
   }
 
-  public CsvFormatSpec format(boolean multiline) {
-    return new CsvFormatSpec(delimiter, quote, null, header, multiline, encoding);
+  public FormatSpec format(boolean multiline) {
+    return FormatSpec.csv(delimiter, quote, null, header, multiline, encoding);
   }
 
   /**
@@ -65,7 +65,7 @@ public record Dialect(
     }
     List<List<String>> rows = new ArrayList<>();
     CsvRecordParser parser =
-        new CsvRecordParser(new CsvFormatSpec(best, '"', null, false, true, encoding));
+        new CsvRecordParser(FormatSpec.csv(best, '"', null, false, true, encoding));
     for (String r : records) {
       try {
         rows.add(new ArrayList<>(parser.parse(r)));
@@ -122,7 +122,7 @@ public record Dialect(
   /** The share of records split into the modal number of fields, 0 when that is one field. */
   private static double score(List<String> records, char d, Charset encoding) {
     CsvRecordParser parser =
-        new CsvRecordParser(new CsvFormatSpec(d, '"', null, false, true, encoding));
+        new CsvRecordParser(FormatSpec.csv(d, '"', null, false, true, encoding));
     Map<Integer, Integer> widths = new HashMap<>();
     for (String r : records) {
       try {

@@ -1,6 +1,6 @@
 package io.batchkit.core.io;
 
-import io.batchkit.core.schema.CsvFormatSpec;
+import io.batchkit.core.schema.FormatSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public final class CsvRecordParser {
   private final ArrayList<String> fields = new ArrayList<>();
   private final StringBuilder quoted = new StringBuilder();
 
-  public CsvRecordParser(CsvFormatSpec spec) {
+  public CsvRecordParser(FormatSpec spec) {
     this.delimiter = spec.delimiter();
     this.quote = spec.quote() == null ? -1 : spec.quote();
     this.escape = spec.escape() == null ? -1 : spec.escape();

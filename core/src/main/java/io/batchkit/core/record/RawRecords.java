@@ -1,6 +1,7 @@
 package io.batchkit.core.record;
 
 import io.batchkit.core.io.CsvRecordParser;
+import io.batchkit.core.io.JsonRecordParser;
 import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.io.RecordDecoder;
 import io.batchkit.core.privacy.Pseudonymizer;
@@ -10,14 +11,16 @@ import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Schema;
 
 /**
- * Raw CSV records read as {@code clean} reads them: the header line of each file and blank lines
+ * Raw records read as {@code clean} reads them: the header line of each file and blank lines
  * skipped, bytes decoded in the schema's encoding (bytes invalid in it are a violation, not a
- * silent U+FFFD), fields split by the schema's CSV format, then every column's rules.
+ * silent U+FFFD), fields split by the schema's CSV format or read from a JSON object by path, then
+ * every column's rules.
  */
 public final class RawRecords extends Records {
   private final boolean header;
   private final RecordDecoder decoder;
   private final CsvRecordParser parser;
+  private final JsonRecordParser json;
   private final RowCleaner cleaner;
   private final Pseudonymizer pseudonymizer;
   private final int[] pseudonymized;
@@ -36,7 +39,8 @@ public final class RawRecords extends Records {
             : schema.pseudonymized().stream().mapToInt(schema::columnIndex).toArray();
     this.header = schema.format().header();
     this.decoder = new RecordDecoder(schema.format().encoding());
-    this.parser = new CsvRecordParser(schema.format());
+    this.parser = schema.format().json() ? null : new CsvRecordParser(schema.format());
+    this.json = schema.format().json() ? new JsonRecordParser(schema.columns()) : null;
     this.cleaner = new RowCleaner(schema);
   }
 
@@ -48,7 +52,7 @@ public final class RawRecords extends Records {
       return Outcome.HEADER;
     }
     // An empty line is no record, unless a one-column schema makes it an empty value.
-    if (length == 0 && values.length > 1) {
+    if (length == 0 && values.length > 1 || json != null && isBlank(bytes, length)) {
       return Outcome.BLANK;
     }
     text = decoder.decode(bytes, length);
@@ -88,7 +92,12 @@ public final class RawRecords extends Records {
   private Outcome clean(String record) {
     boolean valid;
     try {
-      valid = cleaner.clean(parser.parse(record), values, violations);
+      if (json == null) {
+        valid = cleaner.clean(parser.parse(record), values, violations);
+      } else {
+        json.parse(record);
+        valid = cleaner.clean(json.fields(), json.mismatches(), values, violations);
+      }
     } catch (MalformedRecordException e) {
       return malformed(e);
     }
@@ -100,6 +109,17 @@ public final class RawRecords extends Records {
       }
     }
     return valid ? Outcome.VALID : Outcome.INVALID;
+  }
+
+  /** Whitespace only: what a JSON file may hold before its first record. */
+  private static boolean isBlank(byte[] bytes, int length) {
+    for (int i = 0; i < length; i++) {
+      byte b = bytes[i];
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -30,6 +30,7 @@ public abstract class Records {
   private final PartitionValues partitions;
   private final int partitionSource;
   private final boolean multiline;
+  private final boolean unterminated;
   private long line;
   private long nextLine = 1;
 
@@ -40,6 +41,9 @@ public abstract class Records {
     this.partitionSource =
         schema.partition() == null ? -1 : schema.columnIndex(schema.partition().from());
     this.multiline = multiline;
+    // JSON objects back to back: a record ends at its closing brace, not at a line break; the
+    // line breaks after it come with it (JsonRecordSplitter).
+    this.unterminated = multiline && schema.format().json();
   }
 
   /**
@@ -76,11 +80,15 @@ public abstract class Records {
    * @param bytes the record's bytes, without the line break that ends it
    */
   public final Outcome read(long offset, byte[] bytes, int length) {
-    line = nextLine;
-    // In multiline mode a quoted field may hold line breaks: the next record starts lines later.
-    nextLine += multiline ? 1 + lineBreaks(bytes, length) : 1;
-    violations.clear();
+    advance(bytes, length);
     return decode(offset, bytes, length);
+  }
+
+  private void advance(byte[] bytes, int length) {
+    line = nextLine;
+    // In multiline mode a record may hold line breaks: the next record starts lines later.
+    nextLine += multiline ? (unterminated ? 0 : 1) + lineBreaks(bytes, length) : 1;
+    violations.clear();
   }
 
   protected abstract Outcome decode(long offset, byte[] bytes, int length);
@@ -91,9 +99,7 @@ public abstract class Records {
    * bytes are counted.
    */
   public Outcome tooLarge(byte[] prefix, int length, long limit) {
-    line = nextLine;
-    nextLine += multiline ? 1 + lineBreaks(prefix, length) : 1;
-    violations.clear();
+    advance(prefix, length);
     text = new String(prefix, 0, length, java.nio.charset.StandardCharsets.UTF_8) + "...";
     violations.add(
         new Violation(

@@ -37,12 +37,18 @@ public final class ColumnRules {
   }
 
   /**
-   * Applies the column's rules to one raw field.
+   * Applies the column's rules to one raw field (null: no value at all, as JSON has).
    *
    * @param violations where broken rules are added
    * @return the typed value, or {@code null} for a null or a value that broke a rule
    */
   public Object apply(String raw, List<Violation> violations) {
+    if (raw == null) { // a JSON null, or a field the object lacks
+      if (column.required()) {
+        violations.add(new Violation(column.name(), Rule.REQUIRED, ""));
+      }
+      return null;
+    }
     String text = normalise(raw);
     // Outside strings, surrounding blanks are never data: " NA " is the null token NA.
     String probe = isString ? text : text.strip();

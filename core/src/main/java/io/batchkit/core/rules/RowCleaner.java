@@ -52,4 +52,25 @@ public final class RowCleaner {
     }
     return violations.size() == before;
   }
+
+  /**
+   * Cleans one record whose values were found by name (a JSON object): every column has one.
+   *
+   * @param fields each column's value as text; null for a null or absent value
+   * @param mismatches per column, a value of a kind the column's type cannot hold (as found), else
+   *     null: a {@code type} violation
+   */
+  public boolean clean(
+      String[] fields, String[] mismatches, Object[] values, List<Violation> violations) {
+    int before = violations.size();
+    for (int i = 0; i < columns.length; i++) {
+      if (mismatches[i] != null) {
+        violations.add(new Violation(columns[i].column().name(), Rule.TYPE, mismatches[i]));
+        values[i] = null;
+      } else {
+        values[i] = columns[i].apply(fields[i], violations);
+      }
+    }
+    return violations.size() == before;
+  }
 }

@@ -9,7 +9,7 @@ import java.util.Locale;
 public enum Rule {
   /** The record has more or fewer fields than the schema has columns. */
   FIELD_COUNT,
-  /** The record is not well-formed CSV (for example, text after a closing quote). */
+  /** The record is not well-formed CSV (text after a closing quote) or not one JSON object. */
   MALFORMED,
   /** The record's bytes are not valid in the schema's encoding. */
   ENCODING,

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * @param timezone the zone a timestamp without an offset is in
  * @param line the line of the schema file the column was declared on, for error messages
  * @param pseudonymize whether values are replaced by their keyed pseudonym once checked
+ * @param path where the value is in a JSON record; null: the field named as the column
+ * @param json whether a JSON object or array is kept as its JSON text (a string column)
  */
 public record Column(
     String name,
@@ -31,7 +33,14 @@ public record Column(
     List<Normalization> normalize,
     String description,
     int line,
-    boolean pseudonymize) {
+    boolean pseudonymize,
+    JsonPath path,
+    boolean json) {
+
+  /** Where the value is in a JSON record: its {@code path}, else the field of its name. */
+  public JsonPath jsonPath() {
+    return path == null ? JsonPath.field(name) : path;
+  }
 
   /** A column with a name and a type and, until set, nothing to check. */
   public static Builder builder(String name, ColumnType type) {
@@ -55,6 +64,8 @@ public record Column(
     private String description;
     private int line;
     private boolean pseudonymize;
+    private JsonPath path;
+    private boolean json;
 
     private Builder(String name, ColumnType type) {
       this.name = name;
@@ -128,6 +139,18 @@ public record Column(
       return this;
     }
 
+    /** Where the value is in a JSON record ({@code path:}); null: the field of its name. */
+    public Builder path(JsonPath path) {
+      this.path = path;
+      return this;
+    }
+
+    /** Keep a JSON object or array as its JSON text ({@code json: true}). */
+    public Builder json(boolean json) {
+      this.json = json;
+      return this;
+    }
+
     public Column build() {
       return new Column(
           name,
@@ -144,7 +167,9 @@ public record Column(
           normalize,
           description,
           line,
-          pseudonymize);
+          pseudonymize,
+          path,
+          json);
     }
   }
 }

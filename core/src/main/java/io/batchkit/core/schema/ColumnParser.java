@@ -35,6 +35,8 @@ final class ColumnParser {
           "timezone",
           "normalize",
           "pseudonymize",
+          "path",
+          "json",
           "description");
 
   private final YamlNodes y;
@@ -44,7 +46,7 @@ final class ColumnParser {
   }
 
   @SuppressWarnings("unchecked")
-  Column column(Node node, String path) {
+  Column column(Node node, String path, FormatSpec format) {
     Map<String, NodeTuple> m = y.mapping(node, path, COLUMN_KEYS);
     String name = y.requiredScalar(m, node, path, "name");
     if (!NAME.matcher(name).matches()) {
@@ -177,6 +179,26 @@ final class ColumnParser {
               + name
               + " as string");
     }
+    JsonPath jsonPath = null;
+    if (m.containsKey("path")) {
+      Node pn = m.get("path").getValueNode();
+      onlyJson(format, m.get("path"), where + ".path");
+      try {
+        jsonPath = JsonPath.parse(y.scalar(pn, where + ".path"));
+      } catch (IllegalArgumentException e) {
+        throw y.error(pn, where + ".path", e.getMessage());
+      }
+    }
+    boolean json = m.containsKey("json") && y.bool(m.get("json"), where + ".json");
+    if (m.containsKey("json")) {
+      onlyJson(format, m.get("json"), where + ".json");
+      if (json && type.kind() != ColumnType.Kind.STRING) {
+        throw y.error(
+            m.get("json").getKeyNode(),
+            where + ".json",
+            "only string columns keep JSON text; declare " + name + " as string");
+      }
+    }
     return Column.builder(name, type)
         .required(required)
         .allowed(allowed)
@@ -191,7 +213,15 @@ final class ColumnParser {
         .description(y.optionalScalar(m, "description"))
         .line(node.getStartMark().getLine() + 1)
         .pseudonymize(pseudonymize)
+        .path(jsonPath)
+        .json(json)
         .build();
+  }
+
+  private void onlyJson(FormatSpec format, NodeTuple key, String where) {
+    if (!format.json()) {
+      throw y.error(key.getKeyNode(), where, "applies to JSON records only (format: {type: json})");
+    }
   }
 
   private Integer lengthKey(Map<String, NodeTuple> m, String key, ColumnType type, String where) {

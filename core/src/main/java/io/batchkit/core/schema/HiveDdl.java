@@ -91,7 +91,7 @@ public final class HiveDdl {
       sb.append("  `").append(schema.columns().get(i).name()).append("` STRING");
       sb.append(i + 1 < schema.columns().size() ? ",\n" : "\n");
     }
-    CsvFormatSpec f = schema.format();
+    FormatSpec f = schema.format();
     sb.append(")\nROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde'\n");
     sb.append("WITH SERDEPROPERTIES ('separatorChar' = '")
         .append(literal(f.delimiter()))

@@ -14,7 +14,7 @@ import java.util.Set;
 public record Schema(
     String name,
     String description,
-    CsvFormatSpec format,
+    FormatSpec format,
     Set<String> nulls,
     List<Column> columns,
     List<String> keys,

@@ -39,7 +39,9 @@ public final class SchemaParser {
   static final Set<String> TOP_KEYS =
       Set.of("name", "description", "format", "nulls", "columns", "keys", "partition", "checks");
   private static final Set<String> FORMAT_KEYS =
-      Set.of("delimiter", "quote", "escape", "header", "multiline", "encoding");
+      Set.of("type", "delimiter", "quote", "escape", "header", "multiline", "encoding", "lines");
+  private static final Set<String> CSV_ONLY =
+      Set.of("delimiter", "quote", "escape", "header", "multiline");
   private static final Set<String> PARTITION_KEYS =
       Set.of("name", "from", "granularity", "timezone");
 
@@ -119,13 +121,13 @@ public final class SchemaParser {
           "'" + name + "' is not a valid dataset name (letters, digits, _)");
     }
     String description = y.optionalScalar(top, "description");
-    CsvFormatSpec format = format(top.get("format"));
+    FormatSpec format = format(top.get("format"));
     Set<String> nulls = nulls(top.get("nulls"));
     NodeTuple columnsTuple = top.get("columns");
     if (columnsTuple == null) {
       throw y.error(root, "columns", "missing; a schema must list its columns");
     }
-    List<Column> columns = columns(columnsTuple.getValueNode());
+    List<Column> columns = columns(columnsTuple.getValueNode(), format);
     List<String> keys = keys(top.get("keys"), columns);
     PartitionSpec partition = partition(top.get("partition"), columns);
     if (top.containsKey("checks")) {
@@ -143,12 +145,31 @@ public final class SchemaParser {
         source);
   }
 
-  private CsvFormatSpec format(NodeTuple tuple) {
-    CsvFormatSpec d = CsvFormatSpec.DEFAULT;
+  private FormatSpec format(NodeTuple tuple) {
+    FormatSpec d = FormatSpec.DEFAULT;
     if (tuple == null) {
       return d;
     }
     Map<String, NodeTuple> m = y.mapping(tuple.getValueNode(), "format", FORMAT_KEYS);
+    boolean json = false;
+    if (m.containsKey("type")) {
+      Node t = m.get("type").getValueNode();
+      String type = y.scalar(t, "format.type");
+      if (!type.equals("csv") && !type.equals("json")) {
+        throw y.error(t, "format.type", "'" + type + "' is not a format; use csv or json");
+      }
+      json = type.equals("json");
+    }
+    for (String k : json ? CSV_ONLY : Set.of("lines")) {
+      if (m.containsKey(k)) {
+        throw y.error(
+            m.get(k).getKeyNode(),
+            "format." + k,
+            json
+                ? "does not apply to JSON records (format.type: json)"
+                : "applies to JSON records only (format.type: json)");
+      }
+    }
     char delimiter = d.delimiter();
     if (m.containsKey("delimiter")) {
       delimiter = y.singleChar(m.get("delimiter"), "format.delimiter", false);
@@ -192,7 +213,11 @@ public final class SchemaParser {
       throw y.error(
           m.get("delimiter").getValueNode(), "format.delimiter", "cannot be a line break");
     }
-    return new CsvFormatSpec(delimiter, quote, escape, header, multiline, encoding);
+    if (json) {
+      return FormatSpec.json(
+          m.containsKey("lines") && y.bool(m.get("lines"), "format.lines"), encoding);
+    }
+    return FormatSpec.csv(delimiter, quote, escape, header, multiline, encoding);
   }
 
   private Set<String> nulls(NodeTuple tuple) {
@@ -206,7 +231,7 @@ public final class SchemaParser {
     return out;
   }
 
-  private List<Column> columns(Node node) {
+  private List<Column> columns(Node node, FormatSpec format) {
     List<Node> items = y.sequence(node, "columns");
     if (items.isEmpty()) {
       throw y.error(node, "columns", "is empty; a schema needs at least one column");
@@ -214,11 +239,26 @@ public final class SchemaParser {
     List<Column> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (int i = 0; i < items.size(); i++) {
-      Column c = columnParser.column(items.get(i), "columns[" + i + "]");
+      Column c = columnParser.column(items.get(i), "columns[" + i + "]", format);
       if (!seen.add(c.name().toLowerCase(java.util.Locale.ROOT))) {
         // Hive column names are case-insensitive, so Fare and fare would collide there.
         throw y.error(
             items.get(i), "columns[" + i + "].name", "duplicate column '" + c.name() + "'");
+      }
+      for (Column o : out) {
+        // A value kept as JSON text is a leaf: another column inside it would be read twice.
+        Column outer = o.json() ? o : c.json() ? c : null;
+        Column inner = outer == o ? c : o;
+        if (outer != null && outer.jsonPath().encloses(inner.jsonPath())) {
+          throw y.error(
+              items.get(i),
+              "columns[" + i + "].path",
+              "'"
+                  + inner.name()
+                  + "' is inside '"
+                  + outer.name()
+                  + "', which keeps its value as JSON text (json: true); read one or the other");
+        }
       }
       out.add(c);
     }

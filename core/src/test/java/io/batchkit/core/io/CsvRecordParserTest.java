@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.batchkit.core.schema.CsvFormatSpec;
+import io.batchkit.core.schema.FormatSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 class CsvRecordParserTest {
-  final CsvRecordParser parser = new CsvRecordParser(CsvFormatSpec.DEFAULT);
+  final CsvRecordParser parser = new CsvRecordParser(FormatSpec.DEFAULT);
 
   List<String> parse(String s) throws MalformedRecordException {
     return new ArrayList<>(parser.parse(s));
@@ -82,8 +82,7 @@ class CsvRecordParserTest {
   @Test
   void otherDelimitersAndNoQuoting() throws Exception {
     CsvRecordParser tabs =
-        new CsvRecordParser(
-            new CsvFormatSpec('\t', null, null, false, false, StandardCharsets.UTF_8));
+        new CsvRecordParser(FormatSpec.csv('\t', null, null, false, false, StandardCharsets.UTF_8));
     assertEquals(List.of("a\"b", "c"), new ArrayList<>(tabs.parse("a\"b\tc")));
   }
 

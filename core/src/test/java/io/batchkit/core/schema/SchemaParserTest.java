@@ -80,7 +80,7 @@ class SchemaParserTest {
   @Test
   void defaultsAreSensible() {
     Schema s = parse("name: x\ncolumns:\n  - {name: a, type: string}\n");
-    assertEquals(CsvFormatSpec.DEFAULT, s.format());
+    assertEquals(FormatSpec.DEFAULT, s.format());
     assertEquals(Set.of(""), s.nulls());
     assertEquals(List.of(), s.keys());
     assertNull(s.partition());
@@ -144,12 +144,37 @@ class SchemaParserTest {
           yaml syntax            | name: x\\ncolumns: [\\n                                           | t.yaml:3:1: not valid YAML
           pseudonymize an int    | name: x\\ncolumns:\\n  - {name: a, type: int, pseudonymize: true} | t.yaml:3:26: columns[0] (a).pseudonymize: only string columns take pseudonymize
           duplicate yaml key     | name: x\\nname: y\\ncolumns:\\n  - {name: a, type: int}          | t.yaml:2:1: name: given twice
+          unknown format type    | name: x\\nformat: {type: xml}\\ncolumns:\\n  - {name: a, type: int} | t.yaml:2:16: format.type: 'xml' is not a format; use csv or json
+          delimiter of json      | name: x\\nformat: {type: json, delimiter: ';'}\\ncolumns:\\n  - {name: a, type: int} | t.yaml:2:22: format.delimiter: does not apply to JSON records
+          lines of csv           | name: x\\nformat: {lines: true}\\ncolumns:\\n  - {name: a, type: int} | t.yaml:2:10: format.lines: applies to JSON records only
+          path in csv            | name: x\\ncolumns:\\n  - {name: a, type: int, path: b.c}      | t.yaml:3:26: columns[0] (a).path: applies to JSON records only
+          bad path               | name: x\\nformat: {type: json}\\ncolumns:\\n  - {name: a, type: int, path: 'b..c'} | t.yaml:4:32: columns[0] (a).path: 'b..c' is not a path
+          json on an int         | name: x\\nformat: {type: json}\\ncolumns:\\n  - {name: a, type: int, json: true} | t.yaml:4:26: columns[0] (a).json: only string columns keep JSON text
+          column inside json     | name: x\\nformat: {type: json}\\ncolumns:\\n  - {name: a, type: string, json: true}\\n  - {name: b, type: int, path: 'a[2].x'} | t.yaml:5:5: columns[1].path: 'b' is inside 'a', which keeps its value as JSON text
           """)
   void reportsFileLineAndKey(String what, String yaml, String expected) {
     String message = error(yaml.replace("\\n", "\n"));
     assertTrue(
         message.startsWith("schema " + expected) || message.contains(expected),
         what + ": expected «" + expected + "» in «" + message + "»");
+  }
+
+  @Test
+  void jsonFormatAndPaths() {
+    Schema s =
+        parse(
+            "name: x\nformat: {type: json, lines: true}\ncolumns:\n"
+                + "  - {name: a, type: int}\n  - {name: b, type: string, path: 'u.items[3][0].sku', json: true}");
+    assertTrue(s.format().json());
+    assertFalse(s.format().multiline());
+    assertFalse(s.format().header());
+    assertEquals(List.of("a"), s.column("a").jsonPath().steps());
+    assertEquals(List.of("u", "items", 3, 0, "sku"), s.column("b").jsonPath().steps());
+    assertTrue(s.column("b").json());
+    assertTrue(
+        parse("name: x\nformat: {type: json}\ncolumns:\n  - {name: a, type: int}")
+            .format()
+            .multiline());
   }
 
   @Test

@@ -9,7 +9,7 @@ import org.apache.hadoop.conf.Configuration;
  */
 public class InferInputFormat extends WholeFileCsvInputFormat {
   @Override
-  protected io.batchkit.core.schema.CsvFormatSpec format(Configuration conf) {
+  protected io.batchkit.core.schema.FormatSpec format(Configuration conf) {
     return Dialects.load(conf).format(true);
   }
 }

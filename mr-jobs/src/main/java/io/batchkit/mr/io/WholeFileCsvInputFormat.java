@@ -1,7 +1,7 @@
 package io.batchkit.mr.io;
 
 import io.batchkit.core.io.CsvRecordSplitter;
-import io.batchkit.core.schema.CsvFormatSpec;
+import io.batchkit.core.schema.FormatSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -40,26 +40,26 @@ public class WholeFileCsvInputFormat extends FileInputFormat<LongWritable, Text>
   @Override
   public RecordReader<LongWritable, Text> createRecordReader(
       InputSplit split, TaskAttemptContext context) throws IOException {
-    CsvFormatSpec format = format(context.getConfiguration());
+    FormatSpec format = format(context.getConfiguration());
     return new SegmentedRecordReader(() -> new Reader(format));
   }
 
   /** How the files are written: the job's schema's format. */
-  protected CsvFormatSpec format(Configuration conf) throws IOException {
+  protected FormatSpec format(Configuration conf) throws IOException {
     return JobSchema.load(conf).format();
   }
 
   static final class Reader extends RecordReader<LongWritable, Text> {
     private final LongWritable key = new LongWritable();
     private final Text value = new Text();
-    private final CsvFormatSpec format;
+    private final FormatSpec format;
     private InputStream in;
     private FSDataInputStream fileIn;
     private TaskAttemptContext context;
     private CsvRecordSplitter splitter;
     private long fileLength;
 
-    Reader(CsvFormatSpec format) {
+    Reader(FormatSpec format) {
       this.format = format;
     }
 

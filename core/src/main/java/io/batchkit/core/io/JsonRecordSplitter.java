@@ -1,0 +1,86 @@
+package io.batchkit.core.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Cuts a stream of JSON objects into records: one per line (JSON Lines), back to back with no byte
+ * between them (Kinesis Data Firehose), or spread over several lines. A record runs from its
+ * opening brace to the brace that closes it, strings and escapes respected; the whitespace after it
+ * belongs to it (its line breaks kept as {@code \n}, so that lines can be counted), and a record
+ * that starts with whitespace (only the first can) is blank.
+ *
+ * <p>Damage is confined where a boundary can still be trusted: text that does not start an object
+ * is a record up to the end of its line, and so is an object whose string runs into a line break
+ * (JSON strings hold none); reading resumes on the next line. An object still open at the end of
+ * the stream is one record to the end: in a file of objects back to back, the rest of the file. The
+ * front end then quarantines each such record as malformed.
+ */
+public final class JsonRecordSplitter extends RecordSplitter {
+
+  public JsonRecordSplitter(InputStream in, int maxBytes) {
+    super(in, maxBytes);
+  }
+
+  @Override
+  protected void readRecord() throws IOException {
+    byte first = peek();
+    if (first == '{') {
+      object();
+    } else if (!isSpace(first)) {
+      restOfLine();
+    }
+    whitespace();
+  }
+
+  private void object() throws IOException {
+    int depth = 0;
+    boolean inString = false;
+    while (fill()) {
+      byte b = peek();
+      if (inString) {
+        if (b == '\n' || b == '\r') {
+          return; // a string cannot hold a line break: the record is damaged, the line ends it
+        }
+        append(take());
+        if (b == '\\' && fill() && peek() != '\n' && peek() != '\r') {
+          append(take());
+        } else if (b == '"') {
+          inString = false;
+        }
+        continue;
+      }
+      append(take());
+      if (b == '"') {
+        inString = true;
+      } else if (b == '{' || b == '[') {
+        depth++;
+      } else if ((b == '}' || b == ']') && --depth == 0) {
+        return;
+      }
+    }
+  }
+
+  private void restOfLine() throws IOException {
+    while (fill() && peek() != '\n' && peek() != '\r') {
+      append(take());
+    }
+  }
+
+  /** The whitespace up to the next record, its line breaks kept as one {@code \n} each. */
+  private void whitespace() throws IOException {
+    while (fill() && isSpace(peek())) {
+      byte b = take();
+      if (b == '\r' && fill() && peek() == '\n') {
+        continue; // \r\n: the \n is the break
+      }
+      if (b == '\n' || b == '\r') {
+        append((byte) '\n');
+      }
+    }
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+  }
+}

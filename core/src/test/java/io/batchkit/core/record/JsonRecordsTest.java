@@ -1,0 +1,95 @@
+package io.batchkit.core.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.batchkit.core.io.JsonRecordSplitter;
+import io.batchkit.core.schema.Schema;
+import io.batchkit.core.schema.SchemaParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** JSON records through the front end: outcome, the line each starts on, rules broken. */
+class JsonRecordsTest {
+  static final String SCHEMA =
+      String.join(
+          "\n",
+          "name: events",
+          "format: {type: json}",
+          "columns:",
+          "  - {name: id, type: int, required: true}",
+          "  - {name: user_city, type: string, path: user.city}",
+          "  - {name: d, type: date}",
+          "");
+
+  static Schema schema(String yaml) {
+    return SchemaParser.parse(yaml.getBytes(StandardCharsets.UTF_8), "events.yaml");
+  }
+
+  /** Each record of a file as "outcome line [rule column...]" (line: hand-counted). */
+  static List<String> read(Records records, String file) throws IOException {
+    JsonRecordSplitter s =
+        new JsonRecordSplitter(
+            new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), Integer.MAX_VALUE);
+    List<String> out = new ArrayList<>();
+    while (s.next()) {
+      Outcome o = records.read(s.offset(), s.bytes(), s.length());
+      StringBuilder sb = new StringBuilder(o + " " + records.line());
+      records
+          .violations()
+          .forEach(v -> sb.append(' ').append(v.rule().id()).append(' ').append(v.column()));
+      out.add(sb.toString());
+    }
+    return out;
+  }
+
+  @Test
+  void backToBackAndOverSeveralLines() throws IOException {
+    RawRecords r = Records.raw(schema(SCHEMA), null);
+    String file =
+        "\n{\"id\":1,\"user\":{\"city\":\"Oslo\"},\"d\":\"2024-01-31\"}{\"id\":2}\n"
+            + "{\"id\":\"3\"}{\n  \"id\": 4,\n  \"d\": \"2024-13-01\"\n}\n"
+            + "{\"user\":{\"city\":5}}{\"id\":6,}\nnot json\n{\"id\":7,\"d\":\"x\n{\"id\":8}";
+    assertEquals(
+        List.of(
+            "BLANK 1",
+            "VALID 2",
+            "VALID 2",
+            "INVALID 3 type id",
+            "INVALID 3 type d",
+            "INVALID 7 required id",
+            "INVALID 7 malformed null",
+            "INVALID 8 malformed null",
+            "INVALID 9 malformed null",
+            "VALID 10"),
+        read(r, file));
+    assertEquals(9, r.lines());
+  }
+
+  @Test
+  void valuesAreTypedAndNumbersKeptAsStrings() throws IOException {
+    RawRecords r = Records.raw(schema(SCHEMA), null);
+    byte[] b =
+        "{\"id\":7,\"user\":{\"city\":12.50},\"d\":\"2024-01-31\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    assertEquals(Outcome.VALID, r.read(0, b, b.length));
+    assertEquals(7, r.values()[0]);
+    assertEquals("12.50", r.values()[1]);
+    assertEquals(java.time.LocalDate.of(2024, 1, 31), r.values()[2]);
+  }
+
+  @Test
+  void jsonLinesCountOneLinePerRecord() {
+    RawRecords r =
+        Records.raw(schema(SCHEMA.replace("{type: json}", "{type: json, lines: true}")), null);
+    for (String line : List.of("{\"id\":1}", "", "  ", "{\"id\":2}{\"id\":3}")) {
+      byte[] b = line.getBytes(StandardCharsets.UTF_8);
+      r.read(0, b, b.length);
+    }
+    assertEquals(4, r.line());
+    assertEquals("malformed", r.violations().get(0).rule().id());
+  }
+}
