@@ -6,10 +6,10 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Cuts a byte stream into records, each with the offset it starts at, for files read whole: CSV
- * whose quoted fields may hold line breaks ({@link CsvRecordSplitter}) and JSON objects back to
- * back ({@link JsonRecordSplitter}). Works on bytes, so invalid text in one record cannot disturb
- * the next. A UTF-8 byte-order mark at the start is skipped.
+ * Cuts a byte stream into records, each with the offset it starts at: CSV lines or records whose
+ * quoted fields hold line breaks ({@link CsvRecordSplitter}), JSON objects back to back ({@link
+ * JsonRecordSplitter}). Works on bytes, so invalid text in one record cannot disturb the next. A
+ * UTF-8 byte-order mark at the start is skipped.
  */
 public abstract class RecordSplitter {
   private static final int BUFFER = 64 * 1024;
@@ -36,11 +36,14 @@ public abstract class RecordSplitter {
     this.maxBytes = maxBytes;
   }
 
-  /** The splitter for files of this format read whole (CSV with {@code multiline}, or JSON). */
+  /**
+   * The splitter for files of this format: JSON objects back to back, or CSV records (one per line
+   * unless {@code multiline}; JSON Lines are lines too).
+   */
   public static RecordSplitter of(FormatSpec format, InputStream in, int maxBytes) {
-    return format.json()
+    return format.json() && format.multiline()
         ? new JsonRecordSplitter(in, maxBytes)
-        : new CsvRecordSplitter(in, format.quote(), format.escape(), true, maxBytes);
+        : new CsvRecordSplitter(in, format.quote(), format.escape(), format.multiline(), maxBytes);
   }
 
   /** Advances to the next record; false at the end of the stream. */

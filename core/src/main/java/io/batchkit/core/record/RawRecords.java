@@ -56,6 +56,9 @@ public final class RawRecords extends Records {
       return Outcome.BLANK;
     }
     text = decoder.decode(bytes, length);
+    if (json != null) {
+      text = text.stripTrailing(); // the whitespace after an object came with it, not in it
+    }
     if (text.indexOf('\uFFFD') >= 0) {
       int at = decoder.invalidAt(bytes, length);
       if (at >= 0) {

@@ -23,6 +23,29 @@ import java.util.Locale;
  * happens twice) takes the earlier instant, as {@link java.time.ZonedDateTime#of} does.
  */
 final class TemporalParser implements ValueParser {
+  /**
+   * The default's second shape for timestamps: ISO 8601 with an offset or {@code Z}, as JSON
+   * producers write them ({@code 2024-01-31T10:00:00.123Z}, {@code 2024-01-31 10:00+02:00}).
+   */
+  private static final DateTimeFormatter ISO_WITH_OFFSET =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .optionalStart()
+          .appendLiteral('T')
+          .optionalEnd()
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
+          .append(DateTimeFormatter.ISO_LOCAL_TIME)
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHMM", "+0000") // +0530; Z only once, above
+          .optionalEnd()
+          .toFormatter(Locale.US)
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private final DateTimeFormatter[] formatters;
   private final FastTemporalPattern[] fast;
@@ -39,6 +62,11 @@ final class TemporalParser implements ValueParser {
       fasts.add(
           dates ? FastTemporalPattern.compile("uuuu-MM-dd") : FastTemporalPattern.isoTimestamp());
       offsets.add(false);
+      if (!dates) {
+        fs.add(ISO_WITH_OFFSET);
+        fasts.add(null);
+        offsets.add(true);
+      }
     } else {
       for (String f : formats) {
         fs.add(compile(f));

@@ -84,6 +84,19 @@ class ValueParserTest {
     assertEquals(ParseFailure.TYPE, parse("timestamp", "31/01/2024 10:00:00"));
   }
 
+  @Test
+  void timestampDefaultsAcceptIsoOffsetsInAnyColumnZone() {
+    // Hand-converted: an offset fixes the instant, whatever the column's zone.
+    assertEquals(LocalDateTime.of(2024, 1, 31, 10, 0), ts("2024-01-31T10:00:00Z", NY));
+    assertEquals(LocalDateTime.of(2024, 1, 31, 9, 0), ts("2024-01-31T10:00:00+01:00", NY));
+    assertEquals(
+        LocalDateTime.of(2024, 1, 31, 15, 30, 0, 123_456_789),
+        ts("2024-01-31 10:00:00.123456789-0530", ZoneOffset.UTC));
+    assertEquals(LocalDateTime.of(2024, 2, 1, 0, 0), ts("2024-01-31T23:00-01:00", NY));
+    assertEquals(ParseFailure.TYPE, ts("2024-02-30T10:00:00Z", NY));
+    assertEquals(ParseFailure.TYPE, ts("2024-01-31T10:00:00ZZ", NY));
+  }
+
   static Object ts(String text, ZoneId zone, String... formats) {
     return ValueParser.forType(ColumnType.parse("timestamp"), List.of(formats), zone).parse(text);
   }

@@ -18,14 +18,12 @@ import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.RunId;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.BadFiles;
-import io.batchkit.mr.io.CsvLineInputFormat;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.HeaderCheck;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.ReaderOptions;
 import io.batchkit.mr.io.RecordLimits;
 import io.batchkit.mr.io.SplitSize;
-import io.batchkit.mr.io.WholeFileCsvInputFormat;
 import io.batchkit.mr.quality.QualityGate;
 import io.batchkit.mr.quality.QualityRun;
 import io.batchkit.mr.quality.RunMetrics;
@@ -225,8 +223,7 @@ public final class CleanJob extends JobTool {
     jc.setInt("mapreduce.job.counters.max", counters);
     OutputCompression.configure(NAME, job, compress);
 
-    job.setInputFormatClass(
-        schema.format().multiline() ? WholeFileCsvInputFormat.class : CsvLineInputFormat.class);
+    job.setInputFormatClass(DatasetInput.rawFormat(schema));
     job.setMapperClass(CleanMapper.class);
     textOutput(job, jobOutput);
     Path keys = dedupe && incremental ? runs.keys() : null;

@@ -130,7 +130,8 @@ public final class EnrichJob extends JobTool {
     }
     if (lookupInput.kind() == DatasetInput.Kind.RAW && lookupSchema.format().multiline()) {
       throw new UsageException(
-          NAME + ": a multiline CSV lookup goes through clean first; give enrich its output");
+          NAME
+              + ": a lookup of multiline CSV or JSON objects goes through clean first; give enrich its output");
     }
     long lookupBytes = lookupInput.files().stream().mapToLong(FileStatus::getLen).sum();
     long max = Args.bytes(NAME, args.get("map-side-max", "64m"));

@@ -187,10 +187,15 @@ public final class DatasetInput {
       FileInputFormat.addInputPath(job, f.getPath());
     }
     job.getConfiguration().set(CONF_KIND, kind.name());
-    job.setInputFormatClass(
-        kind == Kind.RAW && schema.format().multiline()
-            ? WholeFileCsvInputFormat.class
-            : CsvLineInputFormat.class);
+    job.setInputFormatClass(kind == Kind.RAW ? rawFormat(schema) : CsvLineInputFormat.class);
+  }
+
+  /**
+   * How raw files of this schema are read: lines (CSV, JSON Lines; uncompressed files split), or
+   * whole files cut into records (multiline CSV, JSON objects back to back).
+   */
+  public static Class<? extends FileInputFormat<?, ?>> rawFormat(Schema schema) {
+    return schema.format().multiline() ? WholeFileInputFormat.class : CsvLineInputFormat.class;
   }
 
   /** The task-side reader of this job's records. */

@@ -1,9 +1,9 @@
 package io.batchkit.mr.io;
 
 import io.batchkit.core.io.CsvRecordParser;
-import io.batchkit.core.io.CsvRecordSplitter;
 import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.io.RecordDecoder;
+import io.batchkit.core.io.RecordSplitter;
 import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.ColumnNames;
 import io.batchkit.core.schema.Schema;
@@ -60,8 +60,8 @@ public final class HeaderCheck {
       Configuration conf,
       PrintStream err)
       throws UsageException, IOException {
-    if (mode == Mode.OFF) {
-      return;
+    if (mode == Mode.OFF || schema.format().json()) {
+      return; // JSON objects name their fields in every record
     }
     int warned = 0;
     for (FileStatus f : files) {
@@ -128,9 +128,7 @@ public final class HeaderCheck {
       in = codec.createInputStream(in);
     }
     try (InputStream s = in) {
-      CsvRecordSplitter splitter =
-          new CsvRecordSplitter(
-              s, schema.format().quote(), schema.format().escape(), schema.format().multiline());
+      RecordSplitter splitter = RecordSplitter.of(schema.format(), s, Integer.MAX_VALUE);
       if (!splitter.next()) {
         return null;
       }

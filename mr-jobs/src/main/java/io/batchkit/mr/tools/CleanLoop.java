@@ -1,7 +1,7 @@
 package io.batchkit.mr.tools;
 
-import io.batchkit.core.io.CsvRecordSplitter;
 import io.batchkit.core.io.QuarantineRecord;
+import io.batchkit.core.io.RecordSplitter;
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.record.KeyColumns;
 import io.batchkit.core.record.Outcome;
@@ -77,9 +77,7 @@ public final class CleanLoop {
     Files.createDirectories(output);
     try (InputStream in = open(input);
         Writer quarantine = writer(output.resolve("quarantine/part"))) {
-      CsvRecordSplitter splitter =
-          new CsvRecordSplitter(
-              in, schema.format().quote(), schema.format().escape(), schema.format().multiline());
+      RecordSplitter splitter = RecordSplitter.of(schema.format(), in, Integer.MAX_VALUE);
       while (splitter.next()) {
         Outcome outcome = records.read(splitter.offset(), splitter.bytes(), splitter.length());
         if (outcome == Outcome.HEADER || outcome == Outcome.BLANK) {

@@ -155,7 +155,8 @@ public final class UpsertJob extends JobTool {
       // All sources but raw multiline CSV read lines; the format is per job, so refuse the mix.
       if (s.kind() == DatasetInput.Kind.RAW && schema.format().multiline()) {
         throw new UsageException(
-            NAME + ": raw multiline CSV batches go through clean first; give upsert its output");
+            NAME
+                + ": raw multiline CSV or JSON objects go through clean first; give upsert its output");
       }
     }
     jc.set(UpsertConfigKeys.SOURCES, list.toString());

@@ -1,6 +1,6 @@
 package io.batchkit.mr.io;
 
-import io.batchkit.core.io.CsvRecordSplitter;
+import io.batchkit.core.io.RecordSplitter;
 import io.batchkit.core.schema.FormatSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,11 +21,12 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /**
- * One whole file per task, cut into records with quotes respected, for schemas with {@code
- * multiline: true}: a split boundary could otherwise fall inside a quoted line break. Keys are the
- * records' byte offsets, as with {@link CsvLineInputFormat}.
+ * Files read whole, never split, cut into records by {@link RecordSplitter}: CSV with {@code
+ * multiline: true} (a split boundary could fall inside a quoted line break) and JSON objects back
+ * to back (a boundary could fall inside an object). Keys are the records' byte offsets, as with
+ * {@link CsvLineInputFormat}.
  */
-public class WholeFileCsvInputFormat extends FileInputFormat<LongWritable, Text> {
+public class WholeFileInputFormat extends FileInputFormat<LongWritable, Text> {
 
   @Override
   protected boolean isSplitable(JobContext context, Path filename) {
@@ -56,7 +57,7 @@ public class WholeFileCsvInputFormat extends FileInputFormat<LongWritable, Text>
     private InputStream in;
     private FSDataInputStream fileIn;
     private TaskAttemptContext context;
-    private CsvRecordSplitter splitter;
+    private RecordSplitter splitter;
     private long fileLength;
 
     Reader(FormatSpec format) {
@@ -77,9 +78,7 @@ public class WholeFileCsvInputFormat extends FileInputFormat<LongWritable, Text>
       if (codec != null) {
         in = codec.createInputStream(in);
       }
-      splitter =
-          new CsvRecordSplitter(
-              in, format.quote(), format.escape(), true, RecordLimits.max(conf) + 1);
+      splitter = RecordSplitter.of(format, in, RecordLimits.max(conf) + 1);
     }
 
     @Override
