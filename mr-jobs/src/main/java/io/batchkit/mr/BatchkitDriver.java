@@ -11,6 +11,7 @@ import io.batchkit.mr.split.SplitJob;
 import io.batchkit.mr.tools.BenchLoop;
 import io.batchkit.mr.tools.CleanLoop;
 import io.batchkit.mr.tools.DdlCommand;
+import io.batchkit.mr.tools.EventGenerator;
 import io.batchkit.mr.tools.TicketGenerator;
 import io.batchkit.mr.tools.TripGenerator;
 import io.batchkit.mr.upsert.UpsertJob;
@@ -43,6 +44,7 @@ public final class BatchkitDriver {
     jobs.put(PipelineRunner.NAME, new Object[] {Run.class, PipelineRunner.DESCRIPTION});
     jobs.put(DdlCommand.NAME, new Object[] {DdlCommand.class, DdlCommand.DESCRIPTION});
     jobs.put(TripGenerator.NAME, new Object[] {TripGenerator.class, TripGenerator.DESCRIPTION});
+    jobs.put(EventGenerator.NAME, new Object[] {EventGenerator.class, EventGenerator.DESCRIPTION});
     jobs.put(
         TicketGenerator.NAME, new Object[] {TicketGenerator.class, TicketGenerator.DESCRIPTION});
     jobs.put(CleanLoop.NAME, new Object[] {CleanLoop.class, CleanLoop.DESCRIPTION});
