@@ -24,6 +24,12 @@ public final class Candidates {
           "dd-MMM-yyyy",
           "yyyy/MM/dd");
 
+  /**
+   * The timestamp default (no {@code formats}): ISO 8601 with {@code T} or a space, any fraction,
+   * an offset or {@code Z}. Last, so that a column all one pattern reads still gets that pattern.
+   */
+  public static final String ISO_DEFAULT = "";
+
   /** Timestamp formats, with and without seconds, 24-hour or AM/PM (at most 31: a bit each). */
   public static final List<String> TIMESTAMP_FORMATS =
       List.of(
@@ -44,7 +50,8 @@ public final class Candidates {
           "dd.MM.yyyy HH:mm",
           "MMM dd yyyy HH:mm:ss",
           "MMM dd yyyy hh:mm a",
-          "MMM dd yyyy hh:mma");
+          "MMM dd yyyy hh:mma",
+          ISO_DEFAULT);
 
   static final ValueParser[] DATES = parsers(ColumnType.Kind.DATE, DATE_FORMATS);
   static final ValueParser[] TIMESTAMPS = parsers(ColumnType.Kind.TIMESTAMP, TIMESTAMP_FORMATS);
@@ -53,7 +60,10 @@ public final class Candidates {
 
   private static ValueParser[] parsers(ColumnType.Kind kind, List<String> formats) {
     return formats.stream()
-        .map(f -> ValueParser.forType(ColumnType.of(kind), List.of(f), null))
+        .map(
+            f ->
+                ValueParser.forType(
+                    ColumnType.of(kind), f.isEmpty() ? List.of() : List.of(f), null))
         .toArray(ValueParser[]::new);
   }
 }

@@ -33,6 +33,9 @@ public final class ColumnEvidence {
   final long[] nulls = new long[Candidates.NULL_TOKENS.size()];
   final long[] fits = new long[5];
 
+  /** Values that were JSON strings: the column cannot be a number or a boolean. */
+  long quoted;
+
   /** Numeric-looking codes: leading zeros, over 15 digits, an exponent without a point. */
   long codes;
 
@@ -87,6 +90,12 @@ public final class ColumnEvidence {
     }
     number(v);
     temporal(v);
+  }
+
+  /** Adds one JSON string's text: whatever it looks like, not a JSON number or boolean. */
+  public void addQuoted(String text) {
+    quoted++;
+    add(text);
   }
 
   static long hash(String v) {
@@ -242,6 +251,7 @@ public final class ColumnEvidence {
             ? o.maxTimestamp
             : maxTimestamp;
     padded += o.padded;
+    quoted += o.quoted;
     maxLength = Math.max(maxLength, o.maxLength);
     manyDistinct |= o.manyDistinct;
     if (!manyDistinct) {
@@ -276,6 +286,7 @@ public final class ColumnEvidence {
     text(out, minTimestamp == null ? null : minTimestamp.toString());
     text(out, maxTimestamp == null ? null : maxTimestamp.toString());
     out.writeLong(padded);
+    out.writeLong(quoted);
     out.writeInt(maxLength);
     out.writeBoolean(manyDistinct);
     out.writeInt(distinct.size());
@@ -322,6 +333,7 @@ public final class ColumnEvidence {
     s = text(in);
     e.maxTimestamp = s == null ? null : LocalDateTime.parse(s);
     e.padded = in.readLong();
+    e.quoted = in.readLong();
     e.maxLength = in.readInt();
     e.manyDistinct = in.readBoolean();
     int n = in.readInt();

@@ -37,6 +37,11 @@ public final class ColumnProposal {
   final boolean pseudonymize;
   final List<String> evidence = new ArrayList<>();
 
+  /** Where a JSON record holds the value, when not at the field of the column's name. */
+  private String path;
+
+  private boolean jsonText;
+
   private ColumnProposal(
       String name,
       String type,
@@ -47,7 +52,7 @@ public final class ColumnProposal {
     this.name = name;
     this.pseudonymize = pseudonymize && type.equals("string");
     this.type = type;
-    this.formats = formats;
+    this.formats = formats.stream().filter(f -> !f.equals(Candidates.ISO_DEFAULT)).toList();
     this.required = e.values > 0 && total(e.nulls) == 0;
     boolean string = type.equals("string");
     this.trim = string && e.padded > 0;
@@ -93,23 +98,25 @@ public final class ColumnProposal {
   public static ColumnProposal of(
       String name, ColumnEvidence e, boolean pseudonymize, boolean bounds) {
     long n = e.values;
+    // A JSON string is never read as a number or boolean, however it looks (JsonRecordParser).
+    long unquoted = e.quoted == 0 ? n : -1;
     if (n > 0 && !pseudonymize) {
-      if (e.fits[ColumnEvidence.BOOLEAN] == n) {
+      if (e.fits[ColumnEvidence.BOOLEAN] == unquoted) {
         return new ColumnProposal(name, "boolean", List.of(), e, false, bounds);
       }
-      if (e.fits[ColumnEvidence.INT] == n) {
+      if (e.fits[ColumnEvidence.INT] == unquoted) {
         return new ColumnProposal(name, "int", List.of(), e, false, bounds);
       }
-      if (e.fits[ColumnEvidence.BIGINT] == n) {
+      if (e.fits[ColumnEvidence.BIGINT] == unquoted) {
         return new ColumnProposal(name, "bigint", List.of(), e, false, bounds);
       }
-      if (e.fits[ColumnEvidence.DECIMAL] == n && e.minScale == e.maxScale) {
+      if (e.fits[ColumnEvidence.DECIMAL] == unquoted && e.minScale == e.maxScale) {
         // Two more integer digits than seen, so values 100 times larger still fit.
         int p = Math.min(38, e.maxIntDigits + 2 + e.maxScale);
         return new ColumnProposal(
             name, "decimal(" + p + "," + e.maxScale + ")", List.of(), e, false, bounds);
       }
-      if (e.fits[ColumnEvidence.DOUBLE] == n) {
+      if (e.fits[ColumnEvidence.DOUBLE] == unquoted) {
         return new ColumnProposal(name, "double", List.of(), e, false, bounds);
       }
       if (!e.notTemporal) {
@@ -251,6 +258,12 @@ public final class ColumnProposal {
     }
     y.append("  - {name: ").append(name).append(", type: ");
     y.append(type.startsWith("decimal") ? quote(type) : type);
+    if (path != null) {
+      y.append(", path: ").append(quote(path));
+    }
+    if (jsonText) {
+      y.append(", json: true");
+    }
     if (required) {
       y.append(", required: true");
     }
@@ -282,6 +295,13 @@ public final class ColumnProposal {
   /** Numbers as they are, dates and timestamps quoted. */
   private String bound(String v) {
     return type.equals("date") || type.equals("timestamp") ? quote(v) : v;
+  }
+
+  /** The column's place in a JSON record and whether it keeps JSON text ({@code json: true}). */
+  public ColumnProposal json(String path, boolean text) {
+    this.path = path.equals(name) ? null : path;
+    this.jsonText = text;
+    return this;
   }
 
   public String name() {

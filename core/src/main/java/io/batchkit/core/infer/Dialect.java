@@ -20,13 +20,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a file is written, guessed from its first bytes as a crawler's classifier does: the encoding
- * (UTF-8 when every byte decodes, else windows-1252), the delimiter that splits most records into
- * the same number of fields, and whether the first record is a header (its values do not fit the
- * types of the values below them, or repeat none of them).
+ * How a file is written, guessed from its first bytes as a crawler's classifier does: JSON objects
+ * when it starts with one ({@link JsonShape}), else CSV: the encoding (UTF-8 when every byte
+ * decodes, else windows-1252), the delimiter that splits most records into the same number of
+ * fields, and whether the first record is a header (its values do not fit the types of the values
+ * below them, or repeat none of them).
  */
 public record Dialect(
-    char delimiter, Character quote, boolean header, Charset encoding, List<String> names) {
+    char delimiter,
+    Character quote,
+    boolean header,
+    Charset encoding,
+    List<String> names,
+    JsonShape json) {
 
   static final char[] DELIMITERS = {',', ';', '\t', '|'};
   static final int SAMPLE = 500;
@@ -35,8 +41,16 @@ public record Dialect(
     return names.size();
   }
 
+  /** CSV as guessed; JSON objects (read whole: {@code multiline} is for CSV only). */
   public FormatSpec format(boolean multiline) {
-    return FormatSpec.csv(delimiter, quote, null, header, multiline, encoding);
+    return json != null
+        ? FormatSpec.json(false, encoding)
+        : FormatSpec.csv(delimiter, quote, null, header, multiline, encoding);
+  }
+
+  /** JSON records of this shape, UTF-8 as JSON is. */
+  public static Dialect json(JsonShape shape) {
+    return new Dialect(',', '"', false, StandardCharsets.UTF_8, shape.names(), shape);
   }
 
   /**
@@ -46,6 +60,9 @@ public record Dialect(
    * @param header null to guess, else whether the first record is a header
    */
   public static Dialect sniff(byte[] head, int length, boolean complete, Boolean header) {
+    if (JsonShape.looksLikeJson(head, length)) {
+      return json(JsonShape.sniff(head, length, complete));
+    }
     int end = length;
     if (!complete) {
       while (end > 0 && head[end - 1] != '\n') {
@@ -87,7 +104,7 @@ public record Dialect(
         names.add("col_" + i);
       }
     }
-    return new Dialect(best, '"', hasHeader, encoding, names);
+    return new Dialect(best, '"', hasHeader, encoding, names, null);
   }
 
   private static boolean isUtf8(byte[] b, int length) {

@@ -37,7 +37,11 @@ public final class SchemaProposal {
     for (int c = 0; c < dialect.columns(); c++) {
       ColumnEvidence e = seen.columns().get(c);
       String n = dialect.names().get(c);
-      columns.add(ColumnProposal.of(n, e, pseudonymize.contains(n), bounds));
+      ColumnProposal proposal = ColumnProposal.of(n, e, pseudonymize.contains(n), bounds);
+      if (dialect.json() != null) {
+        proposal.json(dialect.json().paths().get(c), dialect.json().text().get(c));
+      }
+      columns.add(proposal);
       for (int t = 0; t < e.nulls.length; t++) {
         if (e.nulls[t] > 0) {
           nulls.add(Candidates.NULL_TOKENS.get(t));
@@ -60,6 +64,23 @@ public final class SchemaProposal {
               "# multiline: %,d records hold a line break inside quotes%n",
               seen.multilineRecords()));
     }
+    if (dialect.json() != null) {
+      y.append("format: {type: json")
+          .append(dialect.json().lines() ? ", lines: true" : "")
+          .append(", encoding: UTF-8}\n");
+    } else {
+      csvFormat(y, dialect, multiline);
+    }
+    y.append("nulls: [")
+        .append(nulls.stream().map(s -> quote(s)).collect(Collectors.joining(", ")))
+        .append("]\n");
+    y.append("columns:\n");
+    columns.forEach(c -> c.yaml(y));
+    y.append(keys(dialect, seen, columns));
+    return y.toString();
+  }
+
+  private static void csvFormat(StringBuilder y, Dialect dialect, boolean multiline) {
     y.append("format: {delimiter: ")
         .append(quote(String.valueOf(dialect.delimiter())))
         .append(", quote: ")
@@ -71,13 +92,6 @@ public final class SchemaProposal {
         .append(", encoding: ")
         .append(dialect.encoding().name())
         .append("}\n");
-    y.append("nulls: [")
-        .append(nulls.stream().map(s -> quote(s)).collect(Collectors.joining(", ")))
-        .append("]\n");
-    y.append("columns:\n");
-    columns.forEach(c -> c.yaml(y));
-    y.append(keys(dialect, seen, columns));
-    return y.toString();
   }
 
   static String keys(Dialect dialect, Evidence seen, List<ColumnProposal> columns) {

@@ -32,6 +32,7 @@ public final class JsonRecordParser {
   private final boolean[] keepJson;
   private final String[] fields;
   private final String[] mismatches;
+  private final boolean[] quoted;
   private final StringWriter captured = new StringWriter();
 
   public JsonRecordParser(List<Column> columns) {
@@ -43,6 +44,7 @@ public final class JsonRecordParser {
     }
     this.fields = new String[columns.size()];
     this.mismatches = new String[columns.size()];
+    this.quoted = new boolean[columns.size()];
   }
 
   /**
@@ -53,6 +55,7 @@ public final class JsonRecordParser {
   public void parse(String record) throws MalformedRecordException {
     Arrays.fill(fields, null);
     Arrays.fill(mismatches, null);
+    Arrays.fill(quoted, false);
     try (JsonParser p = FACTORY.createParser(record)) {
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {
@@ -91,6 +94,11 @@ public final class JsonRecordParser {
    */
   public String[] mismatches() {
     return mismatches;
+  }
+
+  /** Per column, whether its value was a JSON string (not a number or boolean) */
+  public boolean[] quoted() {
+    return quoted;
   }
 
   /** Reads the value at the current token {@code t} for the columns at and under {@code node}. */
@@ -155,6 +163,7 @@ public final class JsonRecordParser {
         };
     if (fits) {
       fields[c] = p.getText();
+      quoted[c] = t == JsonToken.VALUE_STRING;
     } else {
       mismatches[c] = found(p, t);
     }

@@ -12,6 +12,12 @@ public final class InferConfigKeys {
   /** The column names, one per line. */
   public static final String NAMES = "batchkit.infer.names";
 
+  /** JSON records: each column's path, one per line; which keep JSON text; one per line. */
+  public static final String JSON_PATHS = "batchkit.infer.json.paths";
+
+  public static final String JSON_TEXT = "batchkit.infer.json.text";
+  public static final String JSON_LINES = "batchkit.infer.json.lines";
+
   /** Records read per file at most; 0 for all. */
   public static final String SAMPLE_ROWS = "batchkit.infer.sample.rows";
 

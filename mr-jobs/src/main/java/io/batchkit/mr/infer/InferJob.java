@@ -121,13 +121,17 @@ public final class InferJob extends JobTool {
       }
     }
     out.printf(
-        "%s: %d file(s); from %s: %s-delimited, %s, %s, %d columns: %s%n",
+        "%s: %d file(s); from %s: %s, %d columns: %s%n",
         NAME,
         files.size(),
         files.get(0).getPath().getName(),
-        describe(dialect.delimiter()),
-        dialect.header() ? "with a header" : "no header",
-        dialect.encoding().name(),
+        dialect.json() != null
+            ? "JSON objects " + (dialect.json().lines() ? "one per line" : "back to back")
+            : describe(dialect.delimiter())
+                + "-delimited, "
+                + (dialect.header() ? "with a header" : "no header")
+                + ", "
+                + dialect.encoding().name(),
         dialect.columns(),
         String.join(", ", dialect.names()));
 

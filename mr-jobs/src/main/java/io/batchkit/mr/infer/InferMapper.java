@@ -2,6 +2,7 @@ package io.batchkit.mr.infer;
 
 import io.batchkit.core.infer.Dialect;
 import io.batchkit.core.io.CsvRecordParser;
+import io.batchkit.core.io.JsonRecordParser;
 import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.io.RecordDecoder;
 import io.batchkit.mr.io.CsvSplit;
@@ -26,6 +27,7 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
   private Dialect dialect;
   private RecordDecoder decoder;
   private CsvRecordParser parser;
+  private JsonRecordParser json;
   private SampleEvidence learned;
   private SampleEvidence heldOut;
   private long sampleRows;
@@ -38,6 +40,7 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
     dialect = Dialects.load(context.getConfiguration());
     decoder = new RecordDecoder(dialect.encoding());
     parser = new CsvRecordParser(dialect.format(true));
+    json = dialect.json() == null ? null : new JsonRecordParser(dialect.json().columns());
     learned = new SampleEvidence(dialect.columns(), false);
     heldOut = new SampleEvidence(dialect.columns(), true);
     sampleRows = context.getConfiguration().getLong(InferConfigKeys.SAMPLE_ROWS, 0);
@@ -65,7 +68,7 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
       learned.headers.put(file, text);
       return;
     }
-    if (text.isEmpty() && dialect.columns() > 1) {
+    if (text.isEmpty() && dialect.columns() > 1 || json != null && text.isBlank()) {
       return; // a blank line, skipped by clean too
     }
     read++;
@@ -80,13 +83,13 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
     } else {
       context.getCounter(InferCounter.LEARNED).increment(1);
     }
-    if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+    if (json == null && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)) {
       into.multiline++;
       context.getCounter(InferCounter.MULTILINE).increment(1);
     }
     List<String> fields;
     try {
-      fields = parser.parse(text);
+      fields = json == null ? parser.parse(text) : jsonFields(text);
     } catch (MalformedRecordException e) {
       fields = null;
     }
@@ -97,9 +100,24 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
     }
     into.records++;
     for (int c = 0; c < fields.size(); c++) {
-      into.columns.get(c).add(fields.get(c));
+      if (json != null && json.quoted()[c]) {
+        into.columns.get(c).addQuoted(fields.get(c));
+      } else {
+        into.columns.get(c).add(fields.get(c));
+      }
     }
     into.pairs.add(fields);
+  }
+
+  /** A JSON record's values by column; "" (a null token) where it has none. */
+  private List<String> jsonFields(String text) throws MalformedRecordException {
+    json.parse(text);
+    String[] f = json.fields();
+    String[] out = new String[f.length];
+    for (int c = 0; c < f.length; c++) {
+      out[c] = f[c] == null || json.mismatches()[c] != null ? "" : f[c];
+    }
+    return List.of(out);
   }
 
   @Override

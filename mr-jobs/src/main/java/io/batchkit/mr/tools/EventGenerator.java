@@ -43,6 +43,7 @@ public final class EventGenerator {
   private long sequence;
   private String lastClean;
   private boolean ledgered;
+  private boolean dirt = true;
 
   /** Ledger: per rule and column, and per hour prefix {read, quarantined, duplicates}. */
   private final Map<String, Long> byRule = new TreeMap<>();
@@ -62,6 +63,7 @@ public final class EventGenerator {
     long seed = 42;
     boolean newlines = false;
     boolean truncate = true;
+    boolean dirty = true;
     LocalDate start = LocalDate.of(2024, 1, 1);
     Path output = null;
     Path expect = null;
@@ -75,16 +77,18 @@ public final class EventGenerator {
         case "--expect" -> expect = Path.of(argv[++i]);
         case "--newlines" -> newlines = true;
         case "--no-truncated" -> truncate = false;
+        case "--no-dirt" -> dirty = false;
         case "-h", "--help" -> {
           System.out.println(
               "Usage: generate-events --output DIR [--files N (1440)] [--events-per-file M (100)]\n"
                   + "                       [--start YYYY-MM-DD (2024-01-01)] [--seed S (42)]\n"
-                  + "                       [--newlines] [--no-truncated] [--expect FILE.json]\n"
+                  + "                       [--newlines] [--no-truncated] [--no-dirt] [--expect FILE.json]\n"
                   + "  Writes N gzipped files, one a minute from 00:00 UTC of --start, under\n"
                   + "  DIR/YYYY/MM/DD/HH/, each of M JSON events for examples/events.yaml, back to\n"
                   + "  back as Kinesis Data Firehose writes them (--newlines: one per line). About\n"
                   + "  1 in 16 events breaks one rule, 1 in 100 is a resent duplicate, and the\n"
-                  + "  middle file is truncated (--no-truncated: none). --expect writes the\n"
+                  + "  middle file is truncated (--no-truncated: none; --no-dirt: no dirt at all,\n"
+                  + "  for infer). --expect writes the\n"
                   + "  generator's own ledger: records, quarantined by rule and column, duplicates,\n"
                   + "  the truncated file, and the same per hour.");
           return;
@@ -101,6 +105,8 @@ public final class EventGenerator {
       System.exit(2);
     }
     EventGenerator g = new EventGenerator(seed, newlines);
+    g.dirt = dirty;
+    truncate &= dirty;
     Instant first = start.atStartOfDay(ZoneOffset.UTC).toInstant();
     for (int f = 0; f < files; f++) {
       g.file(output, first.plusSeconds(60L * f), perFile, truncate && f == files / 2);
@@ -144,7 +150,7 @@ public final class EventGenerator {
   /** One event's JSON; {@code counts} {read, quarantined, duplicates} of its hour. */
   private String event(Instant minute, long[] counts) {
     counts[0]++;
-    int roll = random.nextInt(1000);
+    int roll = dirt ? random.nextInt(1000) : 999;
     if (roll < 10 && lastClean != null) {
       counts[2]++;
       return lastClean; // resent by the producer: the same bytes

@@ -19,6 +19,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code infer} on files whose column types the test knows (the ticket generator writes each one in
@@ -51,6 +53,49 @@ class InferJobTest {
     List<String> args = new ArrayList<>(List.of("--output", dir.resolve("s.yaml").toString()));
     args.addAll(List.of(extra));
     return JobRun.run(JobRun.local(), InferJob::new, args.toArray(new String[0]));
+  }
+
+  /** name|type|path|json|formats of every column, by name. */
+  static java.util.Map<String, String> jsonShape(Schema s) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    for (Column c : s.columns()) {
+      out.put(
+          c.name(),
+          String.join(
+              "|",
+              c.type().toString(),
+              c.jsonPath().text(),
+              String.valueOf(c.json()),
+              String.valueOf(c.formats())));
+    }
+    return out;
+  }
+
+  /**
+   * A Firehose landing from generate-events: the proposal is the generator's own schema
+   * (examples/events.yaml) in every column's name, type, path, json and formats; objects back to
+   * back, or one per line when written so.
+   */
+  @ParameterizedTest(name = "newlines {0}")
+  @ValueSource(booleans = {false, true})
+  void proposesTheEventGeneratorsSchemaForItsJson(boolean newlines) throws Exception {
+    List<String> gen =
+        new ArrayList<>(
+            List.of("--output", dir.resolve("land").toString(), "--files", "30", "--no-dirt"));
+    if (newlines) {
+      gen.add("--newlines");
+    }
+    io.batchkit.mr.tools.EventGenerator.main(gen.toArray(new String[0]));
+    JobRun run = infer("--input", dir.resolve("land").toString(), "--name", "events");
+    assertEquals(0, run.exit(), run.err() + run.out());
+    String yaml = Files.readString(dir.resolve("s.yaml"));
+    Schema proposed = SchemaParser.parse(yaml.getBytes(StandardCharsets.UTF_8), "s.yaml");
+    Schema generators = SchemaParser.parse(Path.of("../examples/events.yaml"));
+    assertEquals(jsonShape(generators), jsonShape(proposed), yaml);
+    assertTrue(proposed.format().json(), yaml);
+    assertEquals(!newlines, proposed.format().multiline(), yaml);
+    assertTrue(
+        run.out().contains("would quarantine 0") || run.out().contains("quarantine "), run.out());
   }
 
   @Test

@@ -1,0 +1,130 @@
+package io.batchkit.core.infer;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.batchkit.core.io.JsonRecordSplitter;
+import io.batchkit.core.schema.Column;
+import io.batchkit.core.schema.ColumnNames;
+import io.batchkit.core.schema.JsonPath;
+import io.batchkit.core.types.ColumnType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The columns of JSON records, found as a crawler finds them: every path to a value in the records
+ * sampled, objects flattened ({@code user.address.city} becomes column {@code user_address_city}),
+ * arrays (and paths that hold an object in one record and something else in another) kept whole as
+ * JSON text. Also whether the records are one per line, so that files can be split.
+ *
+ * @param paths each column's path, in the order first seen
+ * @param names each column's name: its path folded as header names are
+ * @param text per column, whether its value is kept as JSON text ({@code json: true})
+ * @param lines whether every record sampled sat alone on its line
+ */
+public record JsonShape(List<String> paths, List<String> names, List<Boolean> text, boolean lines) {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  /** Every path as a string column, as infer reads them before any type is known. */
+  public List<Column> columns() {
+    List<Column> out = new ArrayList<>();
+    for (int i = 0; i < paths.size(); i++) {
+      out.add(
+          Column.builder(names.get(i), ColumnType.parse("string"))
+              .path(JsonPath.parse(paths.get(i)))
+              .json(text.get(i))
+              .build());
+    }
+    return out;
+  }
+
+  /** Whether the bytes start (after blanks and a byte-order mark) with a JSON object. */
+  public static boolean looksLikeJson(byte[] head, int length) {
+    int i = length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB ? 3 : 0;
+    while (i < length
+        && (head[i] == ' ' || head[i] == '\t' || head[i] == '\n' || head[i] == '\r')) {
+      i++;
+    }
+    return i < length && head[i] == '{';
+  }
+
+  /**
+   * The shape of the records in a file's first {@code length} bytes.
+   *
+   * @param complete whether they are the whole file (else the last, cut, record is ignored)
+   */
+  public static JsonShape sniff(byte[] head, int length, boolean complete) {
+    Map<String, int[]> seen = new LinkedHashMap<>(); // path -> {objects, other values}
+    boolean lines = true;
+    List<String> records = new ArrayList<>();
+    try {
+      JsonRecordSplitter s =
+          new JsonRecordSplitter(new ByteArrayInputStream(head, 0, length), Integer.MAX_VALUE);
+      while (s.next()) {
+        records.add(new String(s.bytes(), 0, s.length(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
+    if (!complete && !records.isEmpty()) {
+      records.remove(records.size() - 1);
+    }
+    for (int r = 0; r < records.size(); r++) {
+      String record = records.get(r);
+      String object = record.stripTrailing();
+      if (object.isEmpty()) {
+        continue;
+      }
+      boolean last = r == records.size() - 1;
+      lines &= object.indexOf('\n') < 0 && (last || record.length() > object.length());
+      try (JsonParser p = FACTORY.createParser(object)) {
+        if (p.nextToken() == JsonToken.START_OBJECT) {
+          walk(p, "", seen);
+        }
+      } catch (IOException malformed) {
+        // taught nothing; the job counts it when it reads the file
+      }
+    }
+    List<String> paths = new ArrayList<>();
+    List<Boolean> text = new ArrayList<>();
+    for (Map.Entry<String, int[]> e : seen.entrySet()) {
+      int[] c = e.getValue();
+      boolean leaf = c[1] > 0 || c[0] == 0;
+      boolean insideLeaf =
+          paths.stream()
+              .anyMatch(p -> e.getKey().startsWith(p + ".") && text.get(paths.indexOf(p)));
+      if (leaf && !insideLeaf) {
+        paths.add(e.getKey());
+        text.add(c[0] > 0 || c[2] > 0);
+      }
+    }
+    List<String> names = ColumnNames.unique(paths.stream().map(p -> p.replace('.', '_')).toList());
+    return new JsonShape(List.copyOf(paths), names, List.copyOf(text), lines && !records.isEmpty());
+  }
+
+  /** Counts, per path in the object at the parser: {objects, scalars or arrays, arrays}. */
+  private static void walk(JsonParser p, String prefix, Map<String, int[]> seen)
+      throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String path = prefix + p.currentName();
+      int[] c = seen.computeIfAbsent(path, k -> new int[3]);
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.START_OBJECT) {
+        c[0]++;
+        walk(p, path + ".", seen);
+      } else if (t != JsonToken.VALUE_NULL) {
+        c[1]++;
+        if (t == JsonToken.START_ARRAY) {
+          c[2]++;
+          p.skipChildren();
+        }
+      }
+    }
+  }
+}

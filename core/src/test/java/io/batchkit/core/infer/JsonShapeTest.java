@@ -1,0 +1,59 @@
+package io.batchkit.core.infer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The columns infer finds in JSON records, against hand-checked records. */
+class JsonShapeTest {
+  static JsonShape sniff(String text, boolean complete) {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    return JsonShape.sniff(b, b.length, complete);
+  }
+
+  @Test
+  void objectsFlattenArraysAndMixedPathsStayJsonText() {
+    JsonShape s =
+        sniff(
+            "{\"id\":1,\"user\":{\"id\":\"u\",\"geo\":{\"lat\":1.5}},\"tags\":[1]}"
+                + "{\"id\":2,\"user\":null,\"meta\":{\"a\":1},\"Sub Total\":3}"
+                + "{\"id\":3,\"meta\":\"plain\",\"nothing\":null}",
+            true);
+    assertEquals(
+        List.of("id", "user.id", "user.geo.lat", "tags", "meta", "Sub Total", "nothing"),
+        s.paths());
+    assertEquals(
+        List.of("id", "user_id", "user_geo_lat", "tags", "meta", "sub_total", "nothing"),
+        s.names());
+    assertEquals(List.of(false, false, false, true, true, false, false), s.text());
+    assertFalse(s.lines(), "back to back");
+  }
+
+  @Test
+  void oneObjectPerLineIsLinesAndACutLastRecordIsIgnored() {
+    JsonShape s = sniff("{\"a\":1}\n{\"a\":2,\"b\":3}\n{\"a\":3,\"cut", false);
+    assertEquals(List.of("a", "b"), s.paths());
+    assertTrue(s.lines());
+    assertFalse(sniff("{\"a\":1}\n{\n\"a\":2}\n", true).lines(), "an object over two lines");
+    assertTrue(JsonShape.looksLikeJson("\uFEFF \n{".getBytes(StandardCharsets.UTF_8), 6));
+    assertFalse(JsonShape.looksLikeJson("a,b\n".getBytes(StandardCharsets.UTF_8), 4));
+  }
+
+  @Test
+  void aJsonStringIsNeverProposedAsANumberOrBoolean() {
+    ColumnEvidence numbers = new ColumnEvidence();
+    ColumnEvidence quoted = new ColumnEvidence();
+    for (String v : List.of("12", "7", "300")) {
+      numbers.add(v);
+      quoted.add(v);
+    }
+    quoted.addQuoted("8");
+    numbers.add("8");
+    assertEquals("int", ColumnProposal.of("n", numbers, false, false).type());
+    assertEquals("string", ColumnProposal.of("n", quoted, false, false).type());
+  }
+}
