@@ -214,20 +214,37 @@ bench_landing() { # rows
       { head -n 1 "$f"; cat "$p"; } | gzip -c >"$p.csv.gz" && rm "$p"
     done
   fi
-  local base_wall base_cpu
+  landing_runs csv "$root/examples/trips.yaml" "$rows" "$one" "$many"
+}
+
+# The JSON half: generate-events' landing (gzipped objects back to back, a file a minute, dirt but
+# no truncated file) against the same objects in one plain file.
+bench_landing_json() { # rows
+  local rows=$1 files=${LANDING_FILES:-1440} one="$dir/landing-json-one" many="$dir/landing-json-many"
+  if [[ ! -d "$many" || $(find "$many" -name '*.gz' | wc -l) -ne $files ]]; then
+    rm -rf "$one" "$many" && mkdir -p "$one"
+    "$batchkit" generate-events --output "$many" --files "$files" \
+      --events-per-file $((rows / files)) --no-truncated >/dev/null
+    find "$many" -name '*.gz' | sort | xargs cat | gzip -dc >"$one/events.json"
+  fi
+  landing_runs json "$root/examples/events.yaml" $((rows / files * files)) "$one" "$many"
+}
+
+landing_runs() { # kind schema rows one many
+  local kind=$1 schema=$2 rows=$3 one=$4 many=$5 base_wall base_cpu
   for run in one:"$one": many:"$many": alone:"$many":--split-size=1; do
     IFS=: read -r label input opt <<<"$run"
     rm -rf "$dir/out-landing"
-    timed "$batchkit" clean --schema "$root/examples/trips.yaml" --input "$input" \
+    timed "$batchkit" clean --schema "$schema" --input "$input" \
       --output "$dir/out-landing" --overwrite ${opt:+${opt%%=*}} ${opt:+${opt#*=}} \
-      || { failed landing "clean-$label" job; continue; }
+      || { failed "landing-$kind" "clean-$label" job; continue; }
     local outputs
     outputs=$(find "$dir/out-landing/clean" -type f -name 'part-*' | wc -l)
     if [[ $label == one ]]; then base_wall=$wall base_cpu=$cpu; fi
-    awk -v w="$label" -v n="$rows" -v s="$wall" -v cpu="$cpu" -v m="$rss" -v bw="$base_wall" \
-      -v bc="$base_cpu" -v o="$outputs" -v c="$(job_counts "$dir/out-landing")" 'BEGIN {
+    awk -v k="landing-$kind" -v w="$label" -v n="$rows" -v s="$wall" -v cpu="$cpu" -v m="$rss" \
+      -v bw="$base_wall" -v bc="$base_cpu" -v o="$outputs" -v c="$(job_counts "$dir/out-landing")" 'BEGIN {
       printf "%-12s %-13s %-9s %9d | %7.2f %7.2f %9.2f %7d | %9.2f %8.2f | %s; %d output files\n",
-        "landing", "clean-" w, "job", n, s, cpu, cpu / (n / 1e6), m / 1024, s / bw, cpu / bc, c, o }' \
+        k, "clean-" w, "job", n, s, cpu, cpu / (n / 1e6), m / 1024, s / bw, cpu / bc, c, o }' \
       | tee -a "$results"
   done
 }
@@ -264,6 +281,7 @@ if [[ " $jobs " == *" landing "* ]]; then
     "one file a task; 'job/this' here is this run / the one-file run (lower is better)" | tee -a "$results"
   header
   bench_landing "${LANDING_ROWS:-144000}"
+  bench_landing_json "${LANDING_ROWS:-144000}"
 fi
 
 if [[ -f "$flights_gz" ]]; then

@@ -2,6 +2,7 @@ package io.batchkit.mr;
 
 import io.batchkit.mr.aggregate.AggregateJob;
 import io.batchkit.mr.clean.CleanJob;
+import io.batchkit.mr.compact.CompactJob;
 import io.batchkit.mr.convert.ConvertJob;
 import io.batchkit.mr.enrich.EnrichJob;
 import io.batchkit.mr.infer.InferJob;
@@ -41,6 +42,7 @@ public final class BatchkitDriver {
     jobs.put(UpsertJob.NAME, new Object[] {UpsertJob.class, UpsertJob.DESCRIPTION});
     jobs.put(SplitJob.NAME, new Object[] {SplitJob.class, SplitJob.DESCRIPTION});
     jobs.put(ConvertJob.NAME, new Object[] {ConvertJob.class, ConvertJob.DESCRIPTION});
+    jobs.put(CompactJob.NAME, new Object[] {CompactJob.class, CompactJob.DESCRIPTION});
     jobs.put(PipelineRunner.NAME, new Object[] {Run.class, PipelineRunner.DESCRIPTION});
     jobs.put(DdlCommand.NAME, new Object[] {DdlCommand.class, DdlCommand.DESCRIPTION});
     jobs.put(TripGenerator.NAME, new Object[] {TripGenerator.class, TripGenerator.DESCRIPTION});
@@ -63,6 +65,7 @@ public final class BatchkitDriver {
     jobs.put(UpsertJob.NAME, UpsertJob::new);
     jobs.put(SplitJob.NAME, SplitJob::new);
     jobs.put(ConvertJob.NAME, ConvertJob::new);
+    jobs.put(CompactJob.NAME, CompactJob::new);
     jobs.put(DdlCommand.NAME, DdlCommand::new);
     return jobs;
   }

@@ -66,6 +66,7 @@ public final class IncrementalOutput {
   public static IncrementalOutput open(String job, Path output, Configuration conf, PrintStream err)
       throws IOException {
     IncrementalOutput o = new IncrementalOutput(job, output, conf);
+    Compaction.recover(o.fs, conf, output, job, err);
     Path runsDir = new Path(output, RUNS);
     if (!o.fs.exists(runsDir)) {
       return o;

@@ -101,4 +101,25 @@ public final class Manifest {
       return JSON.readValue(in, Map.class);
     }
   }
+
+  /**
+   * Adds an entry to the list {@code name} of a finished output's manifest, replacing the file in
+   * one step: a reader finds the old manifest or the new one, never none.
+   */
+  public static void append(Path dir, Configuration conf, String name, Map<String, Object> entry)
+      throws IOException {
+    Map<String, Object> manifest = read(dir, conf);
+    @SuppressWarnings("unchecked")
+    java.util.List<Object> list =
+        new java.util.ArrayList<>(
+            (java.util.List<Object>) manifest.getOrDefault(name, java.util.List.of()));
+    list.add(entry);
+    manifest.put(name, list);
+    Path tmp = new Path(dir, "." + FILE + ".tmp");
+    try (java.io.OutputStream os = dir.getFileSystem(conf).create(tmp, true)) {
+      JSON.writeValue(os, manifest);
+    }
+    org.apache.hadoop.fs.FileContext.getFileContext(dir.toUri(), conf)
+        .rename(tmp, new Path(dir, FILE), org.apache.hadoop.fs.Options.Rename.OVERWRITE);
+  }
 }
