@@ -140,6 +140,64 @@ class CrossCheckTest {
   }
 
   /**
+   * {@code compact} through Hive: the trips landed as 60 small files and cleaned a file a task give
+   * a table whose partitions hold 20 files each; after compaction one each, and Hive counts the
+   * same rows per partition, and the same distinct rows, as the generator's clean rows.
+   */
+  @Test
+  void aCompactedTableCountsTheSameRowsInHive() throws Exception {
+    // Latin-1 reads and writes every byte as it is: the trips hold invalid UTF-8 on purpose.
+    java.nio.charset.Charset bytes = java.nio.charset.StandardCharsets.ISO_8859_1;
+    List<String> lines = Files.readAllLines(dir.resolve("landing/trips.csv"), bytes);
+    Path many = Files.createDirectories(dir.resolve("landing-many"));
+    for (int f = 0; f < 60; f++) {
+      List<String> part = new ArrayList<>(List.of(lines.get(0)));
+      for (int i = 1 + f; i < lines.size(); i += 60) {
+        part.add(lines.get(i));
+      }
+      Files.write(many.resolve("trips-" + f + ".csv"), part, bytes);
+    }
+    PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+    run(
+        new CleanJob(quiet, System.err),
+        "--schema",
+        SCHEMA.toString(),
+        "--input",
+        many.toString(),
+        "--output",
+        dir.resolve("many").toString(),
+        "--split-size",
+        "1");
+    hive.execute(
+        "CREATE EXTERNAL TABLE many_lines (line STRING) PARTITIONED BY (dt STRING) ROW FORMAT"
+            + " DELIMITED FIELDS TERMINATED BY '\\u0001' STORED AS TEXTFILE LOCATION 'file://"
+            + dir.resolve("many/clean")
+            + "'");
+    hive.execute("MSCK REPAIR TABLE many_lines");
+    String counts =
+        "SELECT dt, count(*), count(DISTINCT line) FROM many_lines GROUP BY dt ORDER BY dt";
+    List<List<String>> before = hive.query(counts);
+    long files;
+    try (Stream<Path> s = Files.walk(dir.resolve("many/clean"))) {
+      files = s.filter(p -> p.getFileName().toString().startsWith("part-")).count();
+    }
+    assertTrue(files >= 60, files + " files");
+    run(
+        new io.batchkit.mr.compact.CompactJob(quiet, System.err),
+        "--output",
+        dir.resolve("many").toString());
+    List<List<String>> after = hive.query(counts);
+    assertEquals(before, after);
+    long sum = after.stream().mapToLong(r -> Long.parseLong(r.get(1))).sum();
+    JsonNode manifest = new ObjectMapper().readTree(dir.resolve("clean/_MANIFEST.json").toFile());
+    assertEquals(manifest.at("/counts/clean").asLong(), sum, "the one-file run's clean rows");
+    try (Stream<Path> s = Files.walk(dir.resolve("many/clean"))) {
+      assertEquals(
+          after.size(), s.filter(p -> p.getFileName().toString().startsWith("compacted-")).count());
+    }
+  }
+
+  /**
    * One implementation of pseudonyms: what {@code clean} writes for a {@code pseudonymize: true}
    * column is what {@code bk_pseudonymize} returns in Hive with the same key, and what javax.crypto
    * computes here.
