@@ -12,6 +12,7 @@ import io.batchkit.mr.common.HmacKey;
 import io.batchkit.mr.common.IncrementalOutput;
 import io.batchkit.mr.common.InputFiles;
 import io.batchkit.mr.common.JobTool;
+import io.batchkit.mr.common.ListedDirectories;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputCompression;
 import io.batchkit.mr.common.OutputDirectory;
@@ -78,6 +79,8 @@ public final class CleanJob extends JobTool {
           "  --output OUT        output directory: OUT/clean/, OUT/quarantine/, OUT/_MANIFEST.json",
           "  --incremental       add to OUT only the input files no earlier run read (bookmarked in",
           "                      OUT); each run exactly once, even when killed (README)",
+          "  --relist            with --incremental: list every input directory, also those",
+          "                      unchanged since an earlier run read all their files",
           "  --dedupe            drop records whose key (the schema's keys, else the whole row)",
           "                      was seen earlier in file/line order; counted as duplicates",
           "  --overwrite         replace OUT if it exists (otherwise an existing OUT is refused)",
@@ -110,7 +113,7 @@ public final class CleanJob extends JobTool {
             "drop",
             "checks",
             "history"),
-        Set.of("dedupe", "overwrite", "incremental", QualityRun.SKIP),
+        Set.of("dedupe", "overwrite", "incremental", "relist", QualityRun.SKIP),
         out,
         err);
   }
@@ -147,28 +150,34 @@ public final class CleanJob extends JobTool {
         ColumnSelection.parse(NAME, schema, args.get("columns", null), args.get("drop", null));
     String compress = args.get("compress", "none");
     boolean dedupe = args.has("dedupe");
-    List<FileStatus> inputs = InputFiles.list(NAME, args.all("input"), conf);
+    boolean incremental = args.has("incremental");
     Path output = new Path(args.required(NAME, "output"));
     String writtenSchema =
         SchemaWriter.derived(
             schema,
             selection == null ? schema.columns() : selection.columns(schema),
             "rows of " + schema.name() + " that passed batchkit clean");
-    boolean incremental = args.has("incremental");
     IncrementalOutput runs = null;
+    ListedDirectories listed = null;
+    List<FileStatus> inputs;
     String runId = null;
     Path jobOutput = output;
-    if (incremental) {
+    if (!incremental) {
+      inputs = InputFiles.list(NAME, args.all("input"), conf);
+    } else {
       if (args.has("overwrite")) {
         throw new UsageException(
             NAME + ": --incremental adds to OUT; --overwrite would replace it: give one of them");
       }
       OutputDirectory.take(NAME, output, conf);
       runs = IncrementalOutput.open(NAME, output, conf, err);
+      listed = ListedDirectories.of(output, conf, args.has("relist"));
+      inputs = InputFiles.list(NAME, args.all("input"), conf, listed);
       List<FileStatus> fresh = runs.unseen(inputs);
       if (fresh.isEmpty()) {
         if (!runs.runs().isEmpty()) {
           runs.writeTotals(writtenSchema); // views current even if a killed run was just finished
+          listed.save(output, conf);
         }
         out.printf(
             Locale.ROOT,
@@ -351,6 +360,7 @@ public final class CleanJob extends JobTool {
       List<String> touched = partitions(jobOutput, conf);
       runs.commit(runId, inputs);
       Map<String, Object> totals = runs.writeTotals(writtenSchema);
+      listed.save(output, conf); // every file listed is read by a committed run now
       String hql = HiveDdl.addPartitions(schema, touched, new Path(output, "clean").toString());
       runs.note(runId, "partitions.hql", hql);
       // The last run's, at a fixed place, for a pipeline's hql step (file: OUT/_PARTITIONS.hql).

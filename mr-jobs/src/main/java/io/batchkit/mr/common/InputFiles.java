@@ -22,6 +22,16 @@ public final class InputFiles {
 
   public static List<FileStatus> list(String job, List<String> specs, Configuration conf)
       throws UsageException, IOException {
+    return list(job, specs, conf, null);
+  }
+
+  /**
+   * As {@link #list(String, List, Configuration)}, leaving out the directories {@code index} says
+   * hold only files read before (null: none).
+   */
+  public static List<FileStatus> list(
+      String job, List<String> specs, Configuration conf, ListedDirectories index)
+      throws UsageException, IOException {
     if (specs.isEmpty()) {
       throw new UsageException(job + ": --input is required (see " + job + " --help)");
     }
@@ -44,11 +54,14 @@ public final class InputFiles {
       }
       int before = files.size();
       for (FileStatus m : matches) {
-        if (m.isDirectory()) {
+        if (m.isDirectory() && index != null) {
+          walk(fs, m, index, files);
+        } else if (m.isDirectory()) {
+          String root = m.getPath().toUri().getPath();
           RemoteIterator<LocatedFileStatus> it = fs.listFiles(m.getPath(), true);
           while (it.hasNext()) {
             LocatedFileStatus f = it.next();
-            if (visible(m.getPath(), f.getPath())) {
+            if (visible(root, f.getPath().toUri().getPath())) {
               files.add(f);
             }
           }
@@ -56,26 +69,69 @@ public final class InputFiles {
           files.add(m);
         }
       }
-      if (files.size() == before) {
+      if (files.size() == before && index == null) {
         throw new UsageException(job + ": input " + spec + " holds no files to read");
       }
     }
-    files.sort(Comparator.comparing(f -> f.getPath().toString()));
-    for (int i = 1; i < files.size(); i++) {
-      if (files.get(i).getPath().equals(files.get(i - 1).getPath())) {
+    // Each path's text once: a landing of 100,000 files would build it 1.7 million times.
+    String[] names = new String[files.size()];
+    Integer[] order = new Integer[files.size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = files.get(i).getPath().toString();
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, Comparator.comparing(i -> names[i]));
+    List<FileStatus> sorted = new ArrayList<>(files.size());
+    for (int i = 0; i < order.length; i++) {
+      sorted.add(files.get(order[i]));
+      if (i > 0 && names[order[i]].equals(names[order[i - 1]])) {
         throw new UsageException(
             job
                 + ": input file "
-                + files.get(i).getPath()
+                + names[order[i]]
                 + " is named twice by --input; each file must be read once");
       }
     }
-    return files;
+    return sorted;
   }
 
-  private static boolean visible(Path root, Path file) {
-    for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
-      if (hidden(p.getName())) {
+  /** The visible files under {@code dir}, its unchanged directories left unlisted. */
+  private static void walk(
+      FileSystem fs, FileStatus dir, ListedDirectories index, List<FileStatus> files)
+      throws IOException {
+    List<String> known = index.unchanged(dir);
+    if (known != null) {
+      for (String name : known) {
+        FileStatus sub = ListedDirectories.status(fs, new Path(dir.getPath(), name));
+        if (sub != null && sub.isDirectory()) {
+          walk(fs, sub, index, files);
+        }
+      }
+      return;
+    }
+    List<String> subdirectories = new ArrayList<>();
+    for (FileStatus s : fs.listStatus(dir.getPath())) {
+      if (hidden(s.getPath().getName())) {
+        continue;
+      }
+      if (s.isDirectory()) {
+        subdirectories.add(s.getPath().getName());
+        walk(fs, s, index, files);
+      } else {
+        files.add(s);
+      }
+    }
+    index.listed(dir, subdirectories);
+  }
+
+  /** Whether no name below {@code root} on the way to {@code file} is hidden (paths as text). */
+  private static boolean visible(String root, String file) {
+    int start = file.startsWith(root) ? root.length() : 0;
+    for (int i = file.indexOf('/', start);
+        i >= 0 && i + 1 < file.length();
+        i = file.indexOf('/', i + 1)) {
+      char c = file.charAt(i + 1);
+      if (c == '_' || c == '.') {
         return false;
       }
     }

@@ -120,6 +120,41 @@ class IncrementalCleanTest {
   }
 
   /**
+   * A directory whose every file an earlier run read, unchanged since, is not listed again: a new
+   * file in another directory is read alone, and a file appended to in place in the unchanged one
+   * goes unseen until --relist lists every directory and refuses it by name.
+   */
+  @Test
+  void unchangedDirectoriesAreNotListedAgainAndRelistListsThem() throws Exception {
+    Configuration settled = JobRun.local();
+    settled.setLong(io.batchkit.mr.common.ListedDirectories.SETTLE_KEY, 0);
+    for (int hour = 0; hour < 3; hour++) {
+      Path f = tmp.resolve("landing/h" + hour + "/trips.csv");
+      Files.createDirectories(f.getParent());
+      TripGenerator.main(
+          new String[] {"--rows", "200", "--seed", String.valueOf(hour), "--output", f.toString()});
+    }
+    Thread.sleep(5); // the directories' times strictly before the run's listing
+    JobRun first = clean(settled, "out", "--incremental");
+    assertEquals(0, first.exit(), first.err());
+    assertTrue(Files.exists(tmp.resolve("out/" + io.batchkit.mr.common.ListedDirectories.FILE)));
+
+    Files.copy(tmp.resolve("landing/h0/trips.csv"), tmp.resolve("landing/h2/again.csv"));
+    Files.writeString(
+        tmp.resolve("landing/h1/trips.csv"),
+        "1,2020-02-01 00:00:00,,,,,,,,,\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    Thread.sleep(5);
+    JobRun second = clean(settled, "out", "--incremental");
+    assertEquals(0, second.exit(), second.err());
+    assertTrue(second.out().contains("1 new input files (3 read by 1 earlier runs)"), second.out());
+
+    JobRun relisted = clean(settled, "out", "--incremental", "--relist");
+    assertEquals(2, relisted.exit(), relisted.err());
+    assertTrue(relisted.err().contains("h1/trips.csv changed after run"), relisted.err());
+  }
+
+  /**
    * With --dedupe a key kept by an earlier run is a duplicate in a later one: the fourth landing
    * re-sends the first file under a new name, and every one of its valid records is dropped, as one
    * full --dedupe run over the four files drops them.
