@@ -10,8 +10,9 @@
 # (Beeline, MapReduce local) against `clean` on the same file.
 #
 #   scripts/bench.sh                           all sizes, flights if ../shared/data is there
-#   JOBS="clean aggregate" scripts/bench.sh    which jobs (default: clean aggregate profile landing)
+#   JOBS="clean aggregate" scripts/bench.sh    which jobs (default: clean aggregate profile landing bookmarks)
 #   LANDING_FILES=1440 LANDING_ROWS=144000     the landing: how many gzipped files, how many rows
+#   JOBS=bookmarks BOOKMARK_FILES=100000       incremental runs with that many files bookmarked
 #   SIZES="1000000" scripts/bench.sh           generated sizes (default: 1000000 4000000 16000000)
 #   HEAP=1g scripts/bench.sh                   the jobs' heap (default 1g: the heap is bounded)
 #   LOOP_HEAP=6g scripts/bench.sh              the loops' heap (default 6g: their dedupe keeps every key)
@@ -25,7 +26,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${BENCH_DIR:-$root/target/bench}"
 sizes="${SIZES-1000000 4000000 16000000}"
 runs="${RUNS:-3}"
-jobs="${JOBS:-clean aggregate profile landing}"
+jobs="${JOBS:-clean aggregate profile landing bookmarks}"
 peers="${PEERS:-loop duckdb}"
 heap="${HEAP:-1g}"
 loop_heap="${LOOP_HEAP:-6g}"
@@ -249,6 +250,54 @@ landing_runs() { # kind schema rows one many
   done
 }
 
+# Bookmarks at scale (issue: stream landings): clean --incremental adding one file to an output that
+# has BOOKMARK_FILES one-row files bookmarked (in 100 folders), against adding one file to an empty
+# output. The first run over them all is timed once; the second lists every folder again (they had
+# not settled a minute before the first), later ones only what changed.
+bench_bookmarks() {
+  local files=${BOOKMARK_FILES:-100000} big="$dir/bookmarks" small="$dir/bookmarks-empty"
+  local schema="$dir/bookmarks.yaml"
+  printf '%s\n' "name: e" "format: {header: true}" "partition: {name: dt, from: day}" "columns:" \
+    "  - {name: id, type: int, required: true}" "  - {name: day, type: date, required: true}" \
+    "  - {name: label, type: string}" >"$schema"
+  rm -rf "$big" "$small" && mkdir -p "$big/land" "$small/land"
+  awk -v n="$files" -v root="$big/land" 'BEGIN {
+    for (i = 0; i < n; i++) {
+      d = sprintf("%s/2024/01/%02d/%02d", root, 1 + int(i / 1000 / 24), int(i / 1000) % 24)
+      if (i % 1000 == 0) system("mkdir -p " d)
+      f = sprintf("%s/f-%07d.csv", d, i)
+      printf "id,day,label\n%d,2024-01-%02d,x\n", i, 1 + int(i / 1000 / 24) > f
+      close(f)
+    } }'
+  cat >"$dir/.add-and-clean.sh" <<'SH'
+#!/usr/bin/env bash
+# Lands one new file under $1/land, then runs clean --incremental into $1/out.
+set -e
+n=$(date +%s%N)
+mkdir -p "$1/land/new"
+printf 'id,day,label\n%d,2024-01-05,x\n' "$((n % 1000000000))" >"$1/land/new/f-$n.csv"
+"$2" clean --schema "$3" --input "$1/land" --output "$1/out" --incremental
+SH
+  chmod +x "$dir/.add-and-clean.sh"
+  local keep=$runs
+  runs=1 timed "$batchkit" clean --schema "$schema" --input "$big/land" --output "$big/out" --incremental \
+    || { failed bookmarks first-run job; return; }
+  line bookmarks "first-$files" job "$files" "$(job_counts "$big/out")"
+  runs=1 timed "$dir/.add-and-clean.sh" "$big" "$batchkit" "$schema" || { failed bookmarks second job; return; }
+  local base_wall base_cpu
+  for run in empty:"$small" bookmarked:"$big"; do
+    IFS=: read -r label where <<<"$run"
+    timed "$dir/.add-and-clean.sh" "$where" "$batchkit" "$schema" || { failed bookmarks "$label" job; continue; }
+    if [[ $label == empty ]]; then base_wall=$wall base_cpu=$cpu; fi
+    awk -v w="$label" -v n="$files" -v s="$wall" -v cpu="$cpu" -v m="$rss" -v bw="$base_wall" \
+      -v bc="$base_cpu" 'BEGIN {
+      printf "%-12s %-13s %-9s %9d | %7.2f %7.2f %9s %7d | %9.2f %8.2f | one new file\n",
+        "bookmarks", "add-1-" w, "job", (w == "empty" ? 0 : n), s, cpu, "-", m / 1024, s / bw, cpu / bc }' \
+      | tee -a "$results"
+  done
+  runs=$keep
+}
+
 bench() { # name kind schema file [aggregate options...]
   local name=$1 kind=$2 schema=$3 file=$4
   shift 4
@@ -282,6 +331,13 @@ if [[ " $jobs " == *" landing "* ]]; then
   header
   bench_landing "${LANDING_ROWS:-144000}"
   bench_landing_json "${LANDING_ROWS:-144000}"
+fi
+
+if [[ " $jobs " == *" bookmarks "* ]]; then
+  echo "# bookmarks: clean --incremental adding one file, to an empty output and to one with" \
+    "${BOOKMARK_FILES:-100000} files bookmarked; 'job/this' is this run / the empty one" | tee -a "$results"
+  header
+  bench_bookmarks
 fi
 
 if [[ -f "$flights_gz" ]]; then
