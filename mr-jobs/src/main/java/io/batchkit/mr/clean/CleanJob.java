@@ -221,8 +221,8 @@ public final class CleanJob extends JobTool {
       selection.store(jc, CleanConfigKeys.COLUMNS);
     }
     StringBuilder list = new StringBuilder();
+    InputFiles.addTo(job, inputs);
     for (FileStatus f : inputs) {
-      FileInputFormat.addInputPath(job, f.getPath());
       list.append(f.getPath().toUri().getPath()).append('\n');
     }
     jc.set(CleanConfigKeys.INPUTS, list.toString());

@@ -2,6 +2,7 @@ package io.batchkit.mr.compact;
 
 import io.batchkit.mr.common.Args;
 import io.batchkit.mr.common.Compaction;
+import io.batchkit.mr.common.InputFiles;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
@@ -26,7 +27,6 @@ import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCounter;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
@@ -117,9 +117,7 @@ public final class CompactJob extends JobTool {
     jc.set(CompactConfigKeys.NAME, "compacted-" + id);
     jc.setLong(SplitSize.KEY, target);
     jc.setInt(RecordLimits.KEY, Integer.MAX_VALUE - 1); // lines are copied whole, never cut
-    for (FileStatus f : inputs) {
-      FileInputFormat.addInputPath(job, f.getPath());
-    }
+    InputFiles.addTo(job, inputs);
     DatasetInput.combine(job, null);
     job.setInputFormatClass(CsvLineInputFormat.class);
     job.setMapperClass(CompactMapper.class);

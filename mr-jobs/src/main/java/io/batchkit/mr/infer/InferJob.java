@@ -25,7 +25,6 @@ import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
@@ -143,9 +142,7 @@ public final class InferJob extends JobTool {
     jc.set(InferConfigKeys.SOURCE, files.size() + " file(s) under " + String.join(", ", inputs));
     jc.set(InferConfigKeys.PSEUDONYMIZE, pseudonymize.replace(" ", ""));
     jc.setBoolean(InferConfigKeys.BOUNDS, !args.has("no-bounds"));
-    for (FileStatus f : files) {
-      FileInputFormat.addInputPath(job, f.getPath());
-    }
+    InputFiles.addTo(job, files);
     job.setInputFormatClass(InferInputFormat.class);
     job.setMapperClass(InferMapper.class);
     job.setReducerClass(InferReducer.class);

@@ -8,8 +8,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.io.compress.CompressionCodec;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
@@ -47,13 +45,12 @@ final class BoundedLineRecordReader extends RecordReader<LongWritable, Text> {
     end = start + split.getLength();
     Path file = split.getPath();
     FileSystem fs = file.getFileSystem(conf);
-    fileIn = fs.open(file);
+    fileIn = NioLocalFileSystem.openToRead(fs, file);
     splitStart = start;
-    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
-    if (codec != null) {
+    if (Codecs.of(file, conf) != null) {
       // Never split (CsvLineInputFormat): read from the start to the end of the stream.
       compressed = true;
-      stream = codec.createInputStream(fileIn);
+      stream = Codecs.decompressed(fileIn, file, conf);
       end = Long.MAX_VALUE;
     } else {
       fileIn.seek(start);

@@ -5,8 +5,6 @@ import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.io.compress.CompressionCodec;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.RecordReader;
@@ -35,7 +33,6 @@ public class CsvLineInputFormat extends TextInputFormat {
 
   @Override
   protected boolean isSplitable(JobContext context, Path file) {
-    CompressionCodec codec = new CompressionCodecFactory(context.getConfiguration()).getCodec(file);
-    return codec == null;
+    return Codecs.of(file, context.getConfiguration()) == null;
   }
 }

@@ -183,9 +183,7 @@ public final class DatasetInput {
    */
   public void configure(Job job, Schema schema, boolean combine) throws IOException {
     job.getConfiguration().setBoolean(SplitSize.COMBINE, combine);
-    for (FileStatus f : files) {
-      FileInputFormat.addInputPath(job, f.getPath());
-    }
+    InputFiles.addTo(job, files);
     job.getConfiguration().set(CONF_KIND, kind.name());
     job.setInputFormatClass(kind == Kind.RAW ? rawFormat(schema) : CsvLineInputFormat.class);
   }

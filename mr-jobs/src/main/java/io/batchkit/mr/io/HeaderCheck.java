@@ -16,8 +16,6 @@ import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.compress.CompressionCodec;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
 
 /**
  * {@code --header-check fail|warn|off}: when the schema says files have a header, every input
@@ -36,6 +34,9 @@ public final class HeaderCheck {
     WARN,
     OFF
   }
+
+  /** Files whose header is read at once. */
+  static final int READERS = 8;
 
   private HeaderCheck() {}
 
@@ -63,9 +64,11 @@ public final class HeaderCheck {
     if (mode == Mode.OFF || schema.format().json()) {
       return; // JSON objects name their fields in every record
     }
+    List<String> problems = problems(schema, files, conf);
     int warned = 0;
-    for (FileStatus f : files) {
-      String problem = compare(schema, header(f.getPath(), schema, conf));
+    for (int i = 0; i < files.size(); i++) {
+      FileStatus f = files.get(i);
+      String problem = problems.get(i);
       if (problem == null) {
         continue;
       }
@@ -87,6 +90,41 @@ public final class HeaderCheck {
     }
     if (warned > 10) {
       err.println("warning: " + job + ": " + (warned - 10) + " more files' headers differ");
+    }
+  }
+
+  /**
+   * Each file's difference from the schema (null: none), read by a few threads at once: a landing
+   * of thousands of small files is mostly waiting for each file's first bytes (an object store's
+   * latency, a decompressor's start).
+   */
+  private static List<String> problems(Schema schema, List<FileStatus> files, Configuration conf)
+      throws IOException {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Math.min(READERS, files.size())),
+            r -> {
+              Thread t = new Thread(r, "batchkit-header-check");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<java.util.concurrent.Future<String>> each = new java.util.ArrayList<>();
+      for (FileStatus f : files) {
+        each.add(pool.submit(() -> compare(schema, header(f.getPath(), schema, conf))));
+      }
+      List<String> problems = new java.util.ArrayList<>(files.size());
+      for (java.util.concurrent.Future<String> p : each) {
+        problems.add(p.get());
+      }
+      return problems;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while checking headers");
+    } finally {
+      pool.shutdownNow();
     }
   }
 
@@ -122,11 +160,9 @@ public final class HeaderCheck {
 
   /** The file's first record, split as the schema says; null for an empty file. */
   static List<String> header(Path path, Schema schema, Configuration conf) throws IOException {
-    InputStream in = path.getFileSystem(conf).open(path);
-    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
-    if (codec != null) {
-      in = codec.createInputStream(in);
-    }
+    InputStream in =
+        Codecs.decompressed(
+            NioLocalFileSystem.openToRead(path.getFileSystem(conf), path), path, conf);
     try (InputStream s = in) {
       RecordSplitter splitter = RecordSplitter.of(schema.format(), s, Integer.MAX_VALUE);
       if (!splitter.next()) {

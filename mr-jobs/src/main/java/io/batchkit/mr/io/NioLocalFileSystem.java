@@ -7,7 +7,9 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
@@ -32,6 +34,18 @@ public class NioLocalFileSystem extends LocalFileSystem {
     // Checksums of local files guard against nothing the local disk does not, and their
     // .part-*.crc side files are noise in output directories. Reads still verify any that exist.
     setWriteChecksum(false);
+  }
+
+  /**
+   * Opens a file to read it through once: on this filesystem, without the checksum layer when the
+   * file has no {@code .crc} beside it (this filesystem writes none; looking for one and wrapping
+   * the stream costs more than reading a small file of a landing); elsewhere as usual.
+   */
+  public static FSDataInputStream openToRead(FileSystem fs, Path file) throws IOException {
+    if (fs instanceof NioLocalFileSystem local && !local.exists(local.getChecksumFile(file))) {
+      return local.getRawFileSystem().open(file);
+    }
+    return fs.open(file);
   }
 
   /** The raw layer with the java.nio permission setter. */

@@ -11,8 +11,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.io.compress.CompressionCodec;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.RecordReader;
@@ -72,12 +70,8 @@ public class WholeFileInputFormat extends FileInputFormat<LongWritable, Text> {
       Path path = split.getPath();
       FileSystem fs = path.getFileSystem(conf);
       fileLength = Math.max(1, split.getLength());
-      fileIn = fs.open(path);
-      in = fileIn;
-      CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
-      if (codec != null) {
-        in = codec.createInputStream(in);
-      }
+      fileIn = NioLocalFileSystem.openToRead(fs, path);
+      in = Codecs.decompressed(fileIn, path, conf);
       splitter = RecordSplitter.of(format, in, RecordLimits.max(conf) + 1);
     }
 
