@@ -80,6 +80,10 @@ public final class HiveDdl {
   }
 
   private static void raw(StringBuilder sb, String db, String name, Schema schema, Locations at) {
+    if (schema.format().json()) {
+      rawJson(sb, db, name, schema, at);
+      return;
+    }
     sb.append(
         "-- The raw files as they landed: every column a string, quotes handled, header skipped.\n");
     sb.append("CREATE EXTERNAL TABLE IF NOT EXISTS ")
@@ -107,6 +111,26 @@ public final class HiveDdl {
       sb.append("\nTBLPROPERTIES ('skip.header.line.count' = '1')");
     }
     sb.append(";\n\n");
+  }
+
+  /** JSON records have no columns Hive can split: one text column per line of the files. */
+  private static void rawJson(
+      StringBuilder sb, String db, String name, Schema schema, Locations at) {
+    sb.append(
+        "-- The raw JSON as it landed, a line a row; read fields with get_json_object(record,\n");
+    sb.append("-- '$.user.id').")
+        .append(
+            schema.format().multiline()
+                ? " Objects back to back share lines: query them through the clean table.\n"
+                : " One object a line (lines: true): a record a row.\n");
+    sb.append("CREATE EXTERNAL TABLE IF NOT EXISTS ")
+        .append(db)
+        .append('.')
+        .append(name)
+        .append("_raw (`record` STRING)\n");
+    sb.append("ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\u0001'\nSTORED AS TEXTFILE\nLOCATION '")
+        .append(or(at.raw(), "raw_location"))
+        .append("';\n\n");
   }
 
   private static void table(

@@ -23,6 +23,26 @@ class HiveDdlTest {
           "rides.yaml");
 
   @Test
+  void rawJsonIsOneTextColumnNeverTheCsvSerde() {
+    Schema events =
+        SchemaParser.parse(
+            "name: ev\nformat: {type: json}\ncolumns:\n  - {name: id, type: int, path: a.b}\n"
+                .getBytes(StandardCharsets.UTF_8),
+            "ev.yaml");
+    String ddl =
+        HiveDdl.ddl(events, new HiveDdl.Locations("db", "/land", "/ev/clean", null, "orc"));
+    assertTrue(
+        ddl.contains(
+            "CREATE EXTERNAL TABLE IF NOT EXISTS db.ev_raw (`record` STRING)\n"
+                + "ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\u0001'\nSTORED AS TEXTFILE\n"
+                + "LOCATION '/land';"),
+        ddl);
+    assertTrue(ddl.contains("Objects back to back share lines"), ddl);
+    assertTrue(!ddl.contains("OpenCSVSerde"), ddl);
+    assertTrue(ddl.contains("`id` INT"), ddl);
+  }
+
+  @Test
   void threeTablesWithHiveTypesPartitionsAndParameters() {
     String ddl =
         HiveDdl.ddl(SCHEMA, new HiveDdl.Locations(null, null, "/clean/rides/clean", null, "orc"));
