@@ -14,6 +14,7 @@ import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.TaskFaults;
 import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.CsvSplit;
+import io.batchkit.mr.io.HeaderCheck;
 import io.batchkit.mr.io.InputSegments;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.RecordLimits;
@@ -47,6 +48,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
   private Context context;
   private java.util.Map<String, Integer> inputIndex;
   private String file;
+  private HeaderCheck.InTask headers;
   private int fileIndex;
   private long fileStart;
   private int maxRecordBytes;
@@ -86,6 +88,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
     this.context = context;
     inputIndex = inputIndex(conf);
     file = segments.file();
+    headers = new HeaderCheck.InTask(records.schema(), context);
     fileIndex = fileIndex(segments.current().getPath());
     fileStart = segments.start();
     maxRecordBytes = RecordLimits.max(conf);
@@ -174,7 +177,10 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
             ? records.tooLarge(value.getBytes(), value.getLength(), maxRecordBytes)
             : records.read(offset, value.getBytes(), value.getLength());
     switch (outcome) {
-      case HEADER -> headerCount.increment(1);
+      case HEADER -> {
+        headerCount.increment(1);
+        headers.header(file, value.getBytes(), value.getLength());
+      }
       case BLANK -> blankCount.increment(1);
       case INVALID -> {
         readCount.increment(1);

@@ -161,7 +161,12 @@ public abstract class JobTool extends Configured implements Tool {
       TaskFaults.inDriver(job.getConfiguration(), "ran");
       return true;
     }
-    String reason = taskError(output);
+    // Tasks leave it under the job's output path, which may lie below OUT (profile's columns/).
+    Path jobOutput = org.apache.hadoop.mapreduce.lib.output.FileOutputFormat.getOutputPath(job);
+    String reason = jobOutput == null ? null : taskError(jobOutput);
+    if (reason == null) {
+      reason = taskError(output);
+    }
     if (reason != null) {
       err.println(name() + ": " + reason);
     }

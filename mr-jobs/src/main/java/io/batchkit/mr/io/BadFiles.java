@@ -110,7 +110,12 @@ public final class BadFiles {
    * local runner does not hand task diagnostics back.
    */
   static IOException fail(TaskAttemptContext context, String reason, IOException cause) {
-    String line = reason + "; replace or remove it, or re-run with --bad-files skip";
+    return failTask(
+        context, reason + "; replace or remove it, or re-run with --bad-files skip", cause);
+  }
+
+  /** Fails the task with one line, left in {@code OUT/_errors/} for the driver to print. */
+  static IOException failTask(TaskAttemptContext context, String line, IOException cause) {
     try {
       Path out = FileOutputFormat.getOutputPath(context);
       if (out != null) {

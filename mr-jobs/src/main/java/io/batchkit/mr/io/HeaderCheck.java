@@ -16,6 +16,7 @@ import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
 
 /**
  * {@code --header-check fail|warn|off}: when the schema says files have a header, every input
@@ -34,6 +35,11 @@ public final class HeaderCheck {
     WARN,
     OFF
   }
+
+  /** The mode and the job, for the tasks (set by {@link #check}). */
+  static final String KEY = "batchkit.header.check";
+
+  static final String JOB_KEY = "batchkit.header.check.job";
 
   /** Files whose header is read at once. */
   static final int READERS = 8;
@@ -61,26 +67,24 @@ public final class HeaderCheck {
       Configuration conf,
       PrintStream err)
       throws UsageException, IOException {
+    conf.set(KEY, mode.name());
+    conf.set(JOB_KEY, job);
     if (mode == Mode.OFF || schema.format().json()) {
       return; // JSON objects name their fields in every record
     }
-    List<String> problems = problems(schema, files, conf);
+    // Failing, the first file of each directory is read here, before any task runs; the tasks
+    // check every file's header as they read it (InTask), so thousands of small files cost no
+    // second pass. Warning, every file is read here, so that all differences are said together.
+    List<FileStatus> read = mode == Mode.FAIL ? firstOfEachDirectory(files) : files;
+    List<String> problems = problems(schema, read, conf);
     int warned = 0;
-    for (int i = 0; i < files.size(); i++) {
-      FileStatus f = files.get(i);
+    for (int i = 0; i < read.size(); i++) {
+      FileStatus f = read.get(i);
       String problem = problems.get(i);
       if (problem == null) {
         continue;
       }
-      String line =
-          job
-              + ": "
-              + f.getPath()
-              + ": "
-              + problem
-              + "; fix the schema's columns (or the file), or pass --header-check "
-              + (mode == Mode.FAIL ? "warn or off" : "off")
-              + " if the names differ on purpose";
+      String line = message(job, f.getPath().toString(), problem, mode);
       if (mode == Mode.FAIL) {
         throw new UsageException(line);
       }
@@ -90,6 +94,73 @@ public final class HeaderCheck {
     }
     if (warned > 10) {
       err.println("warning: " + job + ": " + (warned - 10) + " more files' headers differ");
+    }
+  }
+
+  private static String message(String job, String file, String problem, Mode mode) {
+    return job
+        + ": "
+        + file
+        + ": "
+        + problem
+        + "; fix the schema's columns (or the file), or pass --header-check "
+        + (mode == Mode.FAIL ? "warn or off" : "off")
+        + " if the names differ on purpose";
+  }
+
+  private static List<FileStatus> firstOfEachDirectory(List<FileStatus> files) {
+    java.util.Set<Path> seen = new java.util.HashSet<>();
+    List<FileStatus> first = new java.util.ArrayList<>();
+    for (FileStatus f : files) {
+      if (seen.add(f.getPath().getParent())) {
+        first.add(f);
+      }
+    }
+    return first;
+  }
+
+  /**
+   * A task's check of each file's header, as it reads that file's first line: with {@code
+   * --header-check fail}, a header that differs fails the task with the driver's one line.
+   */
+  public static final class InTask {
+    private final Schema schema;
+    private final boolean fail;
+    private final String job;
+    private final RecordDecoder decoder;
+    private final CsvRecordParser parser;
+    private final TaskAttemptContext context;
+
+    public InTask(Schema schema, TaskAttemptContext context) {
+      this.schema = schema;
+      this.context = context;
+      Configuration conf = context.getConfiguration();
+      this.fail =
+          Mode.FAIL.name().equals(conf.get(KEY))
+              && schema.format().header()
+              && !schema.format().json();
+      this.job = conf.get(JOB_KEY, "batchkit");
+      this.decoder = new RecordDecoder(schema.format().encoding());
+      this.parser = fail ? new CsvRecordParser(schema.format()) : null;
+    }
+
+    /** Checks a file's first line (the record the front end read as its header). */
+    public void header(String file, byte[] bytes, int length) throws IOException {
+      if (!fail) {
+        return;
+      }
+      String text = decoder.decode(bytes, length);
+      List<String> fields;
+      try {
+        fields = List.copyOf(parser.parse(text));
+      } catch (MalformedRecordException e) {
+        fields = List.of(text);
+      }
+      String problem = compare(schema, fields);
+      if (problem != null) {
+        throw BadFiles.failTask(
+            context, message(job, file, problem, Mode.FAIL), new IOException(problem));
+      }
     }
   }
 

@@ -34,6 +34,7 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V>
   private Counter invalid;
   private int maxRecordBytes;
   private final StringBuilder text = new StringBuilder(256);
+  private HeaderCheck.InTask headers;
 
   /** Starts reading: the front end for this task's records and the counters of what was read. */
   protected final void open(
@@ -47,6 +48,10 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V>
     this.read = context.getCounter(readCounter);
     this.invalid = context.getCounter(invalidCounter);
     this.maxRecordBytes = RecordLimits.max(context.getConfiguration());
+    this.headers =
+        records instanceof io.batchkit.core.record.RawRecords
+            ? new HeaderCheck.InTask(records.schema(), context)
+            : null;
   }
 
   @Override
@@ -94,6 +99,9 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V>
         RecordLimits.isTooLarge(key.get())
             ? rows.tooLarge(value.getBytes(), value.getLength(), maxRecordBytes)
             : rows.read(offset, value.getBytes(), value.getLength());
+    if (outcome == Outcome.HEADER && headers != null) {
+      headers.header(file, value.getBytes(), value.getLength());
+    }
     if (outcome == Outcome.HEADER || outcome == Outcome.BLANK) {
       return;
     }

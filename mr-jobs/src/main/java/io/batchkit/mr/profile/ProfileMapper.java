@@ -3,6 +3,7 @@ package io.batchkit.mr.profile;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.DatasetInput;
+import io.batchkit.mr.io.HeaderCheck;
 import io.batchkit.mr.io.InputSegments;
 import io.batchkit.mr.io.JobSchema;
 import java.io.IOException;
@@ -18,6 +19,7 @@ public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, Profi
   private Profiler profiler;
   private InputSegments segments;
   private Context context;
+  private HeaderCheck.InTask headers;
 
   @Override
   protected void setup(Context context) {
@@ -25,6 +27,10 @@ public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, Profi
     profiler = new Profiler(JobSchema.load(conf), DatasetInput.kind(conf), conf);
     segments = new InputSegments(context.getInputSplit());
     this.context = context;
+    this.headers =
+        DatasetInput.kind(conf) == DatasetInput.Kind.RAW
+            ? new HeaderCheck.InTask(JobSchema.load(conf), context)
+            : null;
   }
 
   @Override
@@ -57,7 +63,10 @@ public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, Profi
   }
 
   @Override
-  protected void map(LongWritable offset, Text value, Context context) {
+  protected void map(LongWritable offset, Text value, Context context) throws IOException {
+    if (offset.get() == 0 && headers != null) {
+      headers.header(segments.file(), value.getBytes(), value.getLength());
+    }
     profiler.record(offset.get(), value.getBytes(), value.getLength());
   }
 

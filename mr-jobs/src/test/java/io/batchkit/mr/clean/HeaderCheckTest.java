@@ -62,6 +62,43 @@ class HeaderCheckTest {
     assertFalse(Files.exists(dir.resolve("out")), "nothing written");
   }
 
+  /**
+   * Of a directory's files, the first is checked before any task runs, the others by the task that
+   * reads them: a later file with another header fails the job, named, nothing published (clean and
+   * a job after it alike); with warn, the driver reads them all and names it.
+   */
+  @Test
+  void aLaterFileOfADirectoryIsCheckedByItsTask() throws Exception {
+    String five = SIX.replace("  - {name: paid, type: boolean}\n", "");
+    Files.createDirectories(dir.resolve("in"));
+    Files.writeString(dir.resolve("in/day0.csv"), FIVE_COLUMN_CSV);
+    Files.writeString(dir.resolve("in/day2.csv"), FIVE_COLUMN_CSV.replace("Fine $", "Amount"));
+    JobRun run = clean(five, FIVE_COLUMN_CSV);
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(
+        run.err().contains("day2.csv: header column 3 is 'Amount', schema tickets says fine"),
+        run.err());
+    assertFalse(Files.exists(dir.resolve("out/_SUCCESS")));
+
+    JobRun profile =
+        JobRun.run(
+            JobRun.local(),
+            io.batchkit.mr.profile.ProfileJob::new,
+            "--schema",
+            dir.resolve("t.yaml").toString(),
+            "--input",
+            dir.resolve("in").toString(),
+            "--output",
+            dir.resolve("profile").toString());
+    assertEquals(1, profile.exit(), profile.err());
+    assertTrue(profile.err().contains("day2.csv: header column 3 is 'Amount'"), profile.err());
+
+    JobRun warned = clean(five, FIVE_COLUMN_CSV, "--header-check", "warn");
+    assertEquals(0, warned.exit(), warned.err());
+    assertTrue(
+        warned.err().contains("warning: clean: file:" + dir.resolve("in/day2.csv")), warned.err());
+  }
+
   @Test
   void namesAreComparedFoldedAndTheFirstDifferenceIsNamed() throws Exception {
     String five = SIX.replace("  - {name: paid, type: boolean}\n", "");
