@@ -40,7 +40,9 @@ for hour_dir in $(cd "$work/all" && find . -mindepth 4 -maxdepth 4 -type d | sor
   read -r records quarantined duplicates < <(ledger "$hour")
   extra=0
   [[ "$truncated" == "$hour/"* ]] && extra=1 # its unreadable_file line, read and quarantined
-  got=$(python3 -c "import json,sys; r=json.load(open('$work/out/_MANIFEST.json'))['runs'][$run]['counts']; print(r['read'], r['quarantined'], r['duplicates'])")
+  # The run's own line: "clean: events: read N records in T s: C clean, Q quarantined, D duplicates"
+  got=$(sed -n 's/^clean: events: read \([0-9,]*\) records in .*s: [0-9,]* clean, \([0-9,]*\) quarantined, \([0-9,]*\) duplicates$/\1 \2 \3/p' \
+    "$work/run-$run.log" | tr -d ,)
   want="$((records + extra)) $((quarantined + extra)) $duplicates"
   if [[ "$got" == "$want" ]]; then verdict=ok; else verdict="MISMATCH (ledger $want)"; mismatches=$((mismatches + 1)); fi
   printf 'firehose-day: %s: read, quarantined, duplicates %s: %s\n' "$hour" "$got" "$verdict"
