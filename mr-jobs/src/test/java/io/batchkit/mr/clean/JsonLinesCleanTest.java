@@ -49,7 +49,7 @@ class JsonLinesCleanTest {
               + amount
               + "}";
       if (roll == 0) {
-        rec = rec.replace("}}", "},}"); // a trailing comma
+        rec = rec.substring(0, rec.length() - 1) + ",}"; // a trailing comma
         bad.put(line, "malformed");
       } else if (roll == 1) {
         rec = "{\"id\":" + line + ",\"amount\":\"" + amount + "\"}";
