@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.batchkit.core.io.JsonRecordSplitter;
 import io.batchkit.core.schema.Schema;
-import io.batchkit.core.schema.SchemaParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,24 +24,16 @@ class JsonRecordsTest {
           "");
 
   static Schema schema(String yaml) {
-    return SchemaParser.parse(yaml.getBytes(StandardCharsets.UTF_8), "events.yaml");
+    return RecordsTest.schema(yaml);
   }
 
-  /** Each record of a file as "outcome line [rule column...]" (line: hand-counted). */
+  /** Each record of a file as "outcome line [rule column...]" (lines: hand-counted). */
   static List<String> read(Records records, String file) throws IOException {
-    JsonRecordSplitter s =
+    return RecordsTest.read(
+        records,
         new JsonRecordSplitter(
-            new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), Integer.MAX_VALUE);
-    List<String> out = new ArrayList<>();
-    while (s.next()) {
-      Outcome o = records.read(s.offset(), s.bytes(), s.length());
-      StringBuilder sb = new StringBuilder(o + " " + records.line());
-      records
-          .violations()
-          .forEach(v -> sb.append(' ').append(v.rule().id()).append(' ').append(v.column()));
-      out.add(sb.toString());
-    }
-    return out;
+            new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), Integer.MAX_VALUE),
+        null);
   }
 
   @Test

@@ -93,17 +93,10 @@ public final class EventGenerator {
                   + "  the truncated file, and the same per hour.");
           return;
         }
-        default -> {
-          System.err.println(
-              NAME + ": unknown argument '" + argv[i] + "' (see " + NAME + " --help)");
-          System.exit(2);
-        }
+        default -> GeneratorArgs.unknown(NAME, argv[i]);
       }
     }
-    if (output == null) {
-      System.err.println(NAME + ": --output is required (see " + NAME + " --help)");
-      System.exit(2);
-    }
+    GeneratorArgs.requireOutput(NAME, output);
     EventGenerator g = new EventGenerator(seed, newlines);
     g.dirt = dirty;
     truncate &= dirty;

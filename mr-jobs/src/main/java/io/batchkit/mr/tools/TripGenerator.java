@@ -99,17 +99,10 @@ public final class TripGenerator {
                   + "  ledger does not account for it).");
           return;
         }
-        default -> {
-          System.err.println(
-              NAME + ": unknown argument '" + argv[i] + "' (see " + NAME + " --help)");
-          System.exit(2);
-        }
+        default -> GeneratorArgs.unknown(NAME, argv[i]);
       }
     }
-    if (output == null) {
-      System.err.println(NAME + ": --output is required (see " + NAME + " --help)");
-      System.exit(2);
-    }
+    GeneratorArgs.requireOutput(NAME, output);
     if (zones != null) {
       writeZones(zones);
     }
