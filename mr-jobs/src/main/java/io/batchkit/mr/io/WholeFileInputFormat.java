@@ -101,8 +101,12 @@ public class WholeFileInputFormat extends FileInputFormat<LongWritable, Text> {
     }
 
     @Override
-    public float getProgress() {
-      return Math.min(1f, splitter == null ? 0f : (float) splitter.offset() / fileLength);
+    public float getProgress() throws IOException {
+      // The file's bytes read, not the records' offsets: those count decompressed bytes.
+      if (in == null) {
+        return splitter == null ? 0f : 1f; // not opened yet, or read and closed
+      }
+      return Math.min(1f, (float) fileIn.getPos() / fileLength);
     }
 
     @Override
