@@ -74,14 +74,17 @@ public final class CsvSplit extends InputSplit implements Writable {
   }
 
   /**
-   * Hadoop's file splits with whole small files packed, in input order, into splits of at most
-   * {@code target} bytes (a file is small when its one split is shorter than that); a file split
-   * into several parts, and a file under {@code separate} (a path prefix, or null), stays alone.
+   * Hadoop's file splits with whole small files packed into splits of at most {@code target} bytes
+   * (a file is small when its one split is shorter than that); a file split into several parts, and
+   * a file under {@code separate} (a path prefix, or null), stays alone. As Hadoop's {@code
+   * CombineFileInputFormat} does, small files are packed with others on the same host first (the
+   * first host of each, in input order there), so a task can read its split where it lies; what is
+   * left of each host fills splits across hosts. Order does not matter to the jobs: each record
+   * keeps its file and offset.
    */
   static List<InputSplit> combine(List<InputSplit> splits, long target, String separate) {
     List<InputSplit> out = new ArrayList<>();
-    List<FileSplit> group = new ArrayList<>();
-    long bytes = 0;
+    Map<String, List<FileSplit>> byHost = new java.util.LinkedHashMap<>();
     for (int i = 0; i < splits.size(); i++) {
       FileSplit s = (FileSplit) splits.get(i);
       boolean wholeFile =
@@ -92,19 +95,47 @@ public final class CsvSplit extends InputSplit implements Writable {
           !wholeFile
               || s.getLength() >= target
               || (separate != null && s.getPath().toUri().getPath().startsWith(separate));
-      if (alone || (!group.isEmpty() && bytes + s.getLength() > target)) {
-        flush(group, out);
-        bytes = 0;
-      }
       if (alone) {
         out.add(new CsvSplit(s));
       } else {
+        byHost.computeIfAbsent(firstHost(s), h -> new ArrayList<>()).add(s);
+      }
+    }
+    List<FileSplit> left = new ArrayList<>();
+    for (List<FileSplit> host : byHost.values()) {
+      List<FileSplit> group = new ArrayList<>();
+      long bytes = 0;
+      for (FileSplit s : host) {
+        if (!group.isEmpty() && bytes + s.getLength() > target) {
+          flush(group, out);
+          bytes = 0;
+        }
         group.add(s);
         bytes += s.getLength();
       }
+      left.addAll(group); // a host's last, partial group: packed with other hosts' below
+    }
+    long bytes = 0;
+    List<FileSplit> group = new ArrayList<>();
+    for (FileSplit s : left) {
+      if (!group.isEmpty() && bytes + s.getLength() > target) {
+        flush(group, out);
+        bytes = 0;
+      }
+      group.add(s);
+      bytes += s.getLength();
     }
     flush(group, out);
     return out;
+  }
+
+  private static String firstHost(FileSplit s) {
+    try {
+      String[] hosts = s.getLocations();
+      return hosts == null || hosts.length == 0 ? "" : hosts[0];
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   private static void flush(List<FileSplit> group, List<InputSplit> out) {
