@@ -43,19 +43,18 @@ public final class HiveDdl {
     if (tables.contains("clean")) {
       sb.append(
           "-- clean's output: typed rows, Hive text (tab, \\N for null, backslash escapes).\n");
-      table(sb, db, name, schema, typed);
-      sb.append("ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\'\n");
-      sb.append("  NULL DEFINED AS '\\\\N'\nSTORED AS TEXTFILE\nLOCATION '");
-      sb.append(or(at.clean(), "clean_location")).append("'\n");
-      sb.append("TBLPROPERTIES ('serialization.escape.crlf' = 'true');\n");
+      sb.append(
+          HiveTable.of(schema, typed, HiveTable.Storage.TEXT, at.clean())
+              .ddl(db, name, "clean_location"));
       repair(sb, db, name, schema);
     }
     if (tables.contains("columnar")) {
       String format = at.format() == null ? "parquet" : at.format().toLowerCase(Locale.ROOT);
       sb.append("\n-- convert's output: ").append(format).append(" with the same types.\n");
-      table(sb, db, name + "_" + format, schema, typed);
-      sb.append("STORED AS ").append(format.toUpperCase(Locale.ROOT)).append("\nLOCATION '");
-      sb.append(or(at.columnar(), "columnar_location")).append("';\n");
+      HiveTable.Storage storage = HiveTable.Storage.ofFormat(format);
+      sb.append(
+          HiveTable.of(schema, typed, storage, at.columnar())
+              .ddl(db, name + "_" + format, "columnar_location"));
       repair(sb, db, name + "_" + format, schema);
     }
     return sb.toString();
@@ -131,30 +130,6 @@ public final class HiveDdl {
     sb.append("ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\u0001'\nSTORED AS TEXTFILE\nLOCATION '")
         .append(or(at.raw(), "raw_location"))
         .append("';\n\n");
-  }
-
-  private static void table(
-      StringBuilder sb, String db, String table, Schema schema, List<Column> columns) {
-    sb.append("CREATE EXTERNAL TABLE IF NOT EXISTS ")
-        .append(db)
-        .append('.')
-        .append(table)
-        .append(" (\n");
-    for (int i = 0; i < columns.size(); i++) {
-      Column c = columns.get(i);
-      sb.append("  `")
-          .append(c.name())
-          .append("` ")
-          .append(c.type().hiveName().toUpperCase(Locale.ROOT));
-      if (c.description() != null) {
-        sb.append(" COMMENT '").append(c.description().replace("'", "\\'")).append("'");
-      }
-      sb.append(i + 1 < columns.size() ? ",\n" : "\n");
-    }
-    sb.append(")\n");
-    if (schema.partition() != null) {
-      sb.append("PARTITIONED BY (`").append(schema.partition().name()).append("` STRING)\n");
-    }
   }
 
   private static void repair(StringBuilder sb, String db, String table, Schema schema) {

@@ -7,6 +7,7 @@ import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaParser;
 import io.batchkit.core.schema.SchemaWriter;
 import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.CatalogOptions;
 import io.batchkit.mr.common.ColumnSelection;
 import io.batchkit.mr.common.HmacKey;
 import io.batchkit.mr.common.IncrementalOutput;
@@ -90,10 +91,13 @@ public final class CleanJob extends JobTool {
           "  --columns a,b,c     write only these columns, in this order (rules still check every column)",
           "  --drop x,y          write every column but these",
           QualityRun.USAGE,
+          CatalogOptions.USAGE,
+          CatalogOptions.QUARANTINE_USAGE,
           "",
           "Generic options (before the job's own): -D key=value, -conf file, -files, -libjars.",
           "Exit codes: 0 done, 1 the job failed, 2 a usage, schema or path problem,",
-          "3 a quality check failed (output kept for inspection, without _SUCCESS).");
+          "3 a quality check failed (output kept for inspection, without _SUCCESS),",
+          "4 the output is complete but its tables are not registered (batchkit register).");
 
   public CleanJob() {
     this(System.out, System.err);
@@ -103,16 +107,19 @@ public final class CleanJob extends JobTool {
     super(
         NAME,
         USAGE,
-        ReaderOptions.with(
-            "schema",
-            "input",
-            "output",
-            "output-format",
-            "compress",
-            "columns",
-            "drop",
-            "checks",
-            "history"),
+        CatalogOptions.withQuarantine(
+            CatalogOptions.with(
+                ReaderOptions.with(
+                        "schema",
+                        "input",
+                        "output",
+                        "output-format",
+                        "compress",
+                        "columns",
+                        "drop",
+                        "checks",
+                        "history")
+                    .toArray(String[]::new))),
         Set.of("dedupe", "overwrite", "incremental", "relist", QualityRun.SKIP),
         out,
         err);
@@ -157,6 +164,7 @@ public final class CleanJob extends JobTool {
             schema,
             selection == null ? schema.columns() : selection.columns(schema),
             "rows of " + schema.name() + " that passed batchkit clean");
+    writes(output, "clean", format.id(), writtenSchema);
     IncrementalOutput runs = null;
     ListedDirectories listed = null;
     List<FileStatus> inputs;

@@ -267,6 +267,13 @@ public final class IncrementalOutput {
     Map<String, Object> outputs = new LinkedHashMap<>();
     outputs.put("clean", new Path(output, "clean").toString());
     outputs.put("quarantine", new Path(output, "quarantine").toString());
+    if (last != null && last.get("outputs") instanceof Map<?, ?> lastOutputs) {
+      for (String kept : List.of("format", "compression", "partitioned_by")) {
+        if (lastOutputs.containsKey(kept)) {
+          outputs.put(kept, lastOutputs.get(kept));
+        }
+      }
+    }
     root.put("outputs", outputs);
     if (schemaYaml != null) {
       try (OutputStream os = fs.create(new Path(output, Manifest.SCHEMA_FILE), true)) {

@@ -39,6 +39,8 @@ public abstract class JobTool extends Configured implements Tool {
   private final Set<String> options;
   private final Set<String> flags;
   private Instant started;
+  private TableRegistration tables;
+  private Path registered;
 
   /**
    * @param options option names that take a value
@@ -74,7 +76,19 @@ public abstract class JobTool extends Configured implements Tool {
         out.println(usage);
         return 0;
       }
-      return execute(args);
+      CatalogOptions catalog =
+          options.contains(CatalogOptions.TABLE)
+              ? CatalogOptions.parse(name, args, getConf())
+              : null;
+      tables = catalog == null ? null : new TableRegistration(name, catalog, getConf(), out, err);
+      int code = execute(args);
+      if (code == 0 && tables != null && registered == null) {
+        throw new IllegalStateException(name + " takes --table but declared no output");
+      }
+      if (code == 0 && tables != null && !tables.register(registered)) {
+        return CatalogOptions.EXIT_CATALOG_FAILED;
+      }
+      return code;
     } catch (UsageException | SchemaException e) {
       err.println(e.getMessage());
       return 2;
@@ -93,6 +107,24 @@ public abstract class JobTool extends Configured implements Tool {
     Job job = Job.getInstance(getConf(), "batchkit " + title);
     job.setJarByClass(getClass());
     return job;
+  }
+
+  /**
+   * What this run writes: rows described by {@code schemaYaml} in {@code OUT/data} as {@code
+   * format} (text, parquet or orc). Called before {@link #runJob}: with {@code --table}, an
+   * existing table that disagrees stops the run here, before any task; the tables are registered
+   * once the job has returned 0 (its output complete).
+   */
+  protected final void writes(Path output, String data, String format, String schemaYaml)
+      throws IOException, UsageException {
+    if (tables == null) {
+      return;
+    }
+    registered = output;
+    byte[] yaml = schemaYaml.getBytes(StandardCharsets.UTF_8);
+    tables.check(
+        TableRegistration.table(name, yaml, format, new Path(output, data), getConf()),
+        tables.quarantine(new Path(output, "quarantine")));
   }
 
   /** When {@link #runJob} submitted the job. */
