@@ -8,6 +8,7 @@ import io.batchkit.mr.enrich.EnrichJob;
 import io.batchkit.mr.infer.InferJob;
 import io.batchkit.mr.pipeline.PipelineRunner;
 import io.batchkit.mr.profile.ProfileJob;
+import io.batchkit.mr.register.RegisterCommand;
 import io.batchkit.mr.split.SplitJob;
 import io.batchkit.mr.tools.BenchLoop;
 import io.batchkit.mr.tools.CleanLoop;
@@ -43,6 +44,8 @@ public final class BatchkitDriver {
     jobs.put(SplitJob.NAME, new Object[] {SplitJob.class, SplitJob.DESCRIPTION});
     jobs.put(ConvertJob.NAME, new Object[] {ConvertJob.class, ConvertJob.DESCRIPTION});
     jobs.put(CompactJob.NAME, new Object[] {CompactJob.class, CompactJob.DESCRIPTION});
+    jobs.put(
+        RegisterCommand.NAME, new Object[] {RegisterCommand.class, RegisterCommand.DESCRIPTION});
     jobs.put(PipelineRunner.NAME, new Object[] {Run.class, PipelineRunner.DESCRIPTION});
     jobs.put(DdlCommand.NAME, new Object[] {DdlCommand.class, DdlCommand.DESCRIPTION});
     jobs.put(TripGenerator.NAME, new Object[] {TripGenerator.class, TripGenerator.DESCRIPTION});
@@ -66,6 +69,7 @@ public final class BatchkitDriver {
     jobs.put(SplitJob.NAME, SplitJob::new);
     jobs.put(ConvertJob.NAME, ConvertJob::new);
     jobs.put(CompactJob.NAME, CompactJob::new);
+    jobs.put(RegisterCommand.NAME, RegisterCommand::new);
     jobs.put(DdlCommand.NAME, DdlCommand::new);
     return jobs;
   }

@@ -6,14 +6,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A dataset's files as a Hive external table: columns and their Hive types, the partition column,
+ * A dataset's files as a Hive external table: columns and their Hive types, the partition columns,
  * the location and how the files are stored. The one description of a typed table: {@link HiveDdl}
  * prints it as DDL and the catalog registers it through the metastore, so the two cannot drift.
  *
- * @param partition the partition column (always a string in Hive), or null
+ * @param partitions the partition columns, outermost directory first (strings in Hive); may be
+ *     empty
  * @param location where the files are, or null for a {@code ${hivevar:...}} in DDL
  */
-public record HiveTable(List<Field> columns, String partition, String location, Storage storage) {
+public record HiveTable(
+    List<Field> columns, List<String> partitions, String location, Storage storage) {
 
   /** A column: its name, its Hive type as the metastore spells it (lower case), its comment. */
   public record Field(String name, String type, String comment) {}
@@ -105,13 +107,25 @@ public record HiveTable(List<Field> columns, String partition, String location, 
   /** The table over rows of {@code columns} of {@code schema}, partitioned as the schema is. */
   public static HiveTable of(
       Schema schema, List<Column> columns, Storage storage, String location) {
+    return of(schema, columns, List.of(), storage, location);
+  }
+
+  /**
+   * The same, in directories of {@code outer} partition columns above the schema's (split's {@code
+   * split=train/dt=...}).
+   */
+  public static HiveTable of(
+      Schema schema, List<Column> columns, List<String> outer, Storage storage, String location) {
     List<Field> fields = new ArrayList<>();
     for (Column c : columns) {
       fields.add(
           new Field(c.name(), c.type().hiveName().toLowerCase(Locale.ROOT), c.description()));
     }
-    String partition = schema.partition() == null ? null : schema.partition().name();
-    return new HiveTable(List.copyOf(fields), partition, location, storage);
+    List<String> partitions = new ArrayList<>(outer);
+    if (schema.partition() != null) {
+      partitions.add(schema.partition().name());
+    }
+    return new HiveTable(List.copyOf(fields), List.copyOf(partitions), location, storage);
   }
 
   /** The columns of clean's quarantine records (core's QuarantineRecord), unpartitioned. */
@@ -127,7 +141,7 @@ public record HiveTable(List<Field> columns, String partition, String location, 
                 "violations",
                 "array<struct<column:string,rule:string,value:string>>",
                 "every rule the record broke")),
-        null,
+        List.of(),
         location,
         Storage.JSON);
   }
@@ -146,8 +160,12 @@ public record HiveTable(List<Field> columns, String partition, String location, 
       sb.append(i + 1 < columns.size() ? ",\n" : "\n");
     }
     sb.append(")\n");
-    if (partition != null) {
-      sb.append("PARTITIONED BY (`").append(partition).append("` STRING)\n");
+    if (!partitions.isEmpty()) {
+      sb.append("PARTITIONED BY (");
+      for (int i = 0; i < partitions.size(); i++) {
+        sb.append(i > 0 ? ", `" : "`").append(partitions.get(i)).append("` STRING");
+      }
+      sb.append(")\n");
     }
     sb.append(storage.ddl()).append("LOCATION '");
     sb.append(location != null ? location : "${hivevar:" + locationVariable + "}").append("'");

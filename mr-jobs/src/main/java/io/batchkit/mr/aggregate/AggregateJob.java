@@ -3,6 +3,7 @@ package io.batchkit.mr.aggregate;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaWriter;
 import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.CatalogOptions;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
@@ -57,8 +58,10 @@ public final class AggregateJob extends JobTool {
           "  --no-combiner       shuffle every row's partial state: no map-side merging at all (to",
           "                      measure what it saves)",
           "  --overwrite         replace OUT if it exists",
+          CatalogOptions.USAGE,
           "",
-          "Exit codes: 0 done, 1 the job failed, 2 a usage, schema or path problem.");
+          "Exit codes: 0 done, 1 the job failed, 2 a usage, schema or path problem,",
+          "4 the output is complete but its table is not registered (batchkit register).");
 
   public AggregateJob() {
     this(System.out, System.err);
@@ -68,8 +71,10 @@ public final class AggregateJob extends JobTool {
     super(
         NAME,
         USAGE,
-        ReaderOptions.with(
-            "schema", "input", "output", "group-by", "metrics", "filter", "timezone"),
+        CatalogOptions.with(
+            ReaderOptions.with(
+                    "schema", "input", "output", "group-by", "metrics", "filter", "timezone")
+                .toArray(String[]::new)),
         Set.of("overwrite", "no-combiner", "sketches"),
         out,
         err);
@@ -94,6 +99,21 @@ public final class AggregateJob extends JobTool {
     boolean sketches = args.has("sketches");
     Aggregation aggregation =
         Aggregation.parse(NAME, schema, metrics, groupBy, filter, zone, sketches);
+    String written =
+        SchemaWriter.derived(
+            new Schema(
+                schema.name() + "_aggregate",
+                null,
+                schema.format(),
+                schema.nulls(),
+                aggregation.columns(),
+                List.of(),
+                null,
+                null,
+                null),
+            aggregation.columns(),
+            "aggregate of " + schema.name() + ": " + metrics);
+    writes(output, "data", "text", written);
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
 
     jc.set(AggregateConfigKeys.METRICS, metrics);
@@ -159,22 +179,7 @@ public final class AggregateJob extends JobTool {
             .output("format", "text")
             .section("aggregate", spec)
             .section("shuffle", shuffle);
-    finish(
-        output,
-        SchemaWriter.derived(
-            new Schema(
-                schema.name() + "_aggregate",
-                null,
-                schema.format(),
-                schema.nulls(),
-                aggregation.columns(),
-                List.of(),
-                null,
-                null,
-                null),
-            aggregation.columns(),
-            "aggregate of " + schema.name() + ": " + metrics),
-        manifest);
+    finish(output, written, manifest);
     out.printf(
         Locale.ROOT,
         "aggregate: %s: read %,d rows: %,d aggregated into %,d groups, %,d filtered out, %,d invalid%n"

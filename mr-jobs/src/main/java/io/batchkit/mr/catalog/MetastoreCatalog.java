@@ -97,15 +97,14 @@ public final class MetastoreCatalog implements Catalog {
     for (FieldSchema f : sd.getCols()) {
       columns.add(new HiveTable.Field(f.getName(), f.getType(), f.getComment()));
     }
-    List<FieldSchema> keys = t.getPartitionKeys();
-    String partition = keys == null || keys.isEmpty() ? null : keys.get(0).getName();
-    if (keys != null && keys.size() > 1) {
-      partition = keys.stream().map(FieldSchema::getName).toList().toString();
+    List<String> partitions = new ArrayList<>();
+    if (t.getPartitionKeys() != null) {
+      t.getPartitionKeys().forEach(k -> partitions.add(k.getName()));
     }
     String serde = sd.getSerdeInfo() == null ? null : sd.getSerdeInfo().getSerializationLib();
     return new HiveTable(
         columns,
-        partition,
+        partitions,
         sd.getLocation(),
         serde == null ? null : HiveTable.Storage.ofSerde(serde));
   }
@@ -160,7 +159,7 @@ public final class MetastoreCatalog implements Catalog {
       Partition p = new Partition();
       p.setDbName(name.database());
       p.setTableName(name.table());
-      p.setValues(List.of(PartitionDirs.value(dir)));
+      p.setValues(PartitionDirs.values(dir));
       p.setSd(psd);
       p.setParameters(new HashMap<>());
       p.setCreateTime(now);
@@ -199,8 +198,8 @@ public final class MetastoreCatalog implements Catalog {
     t.setParameters(params);
     t.setSd(storage(table));
     List<FieldSchema> keys = new ArrayList<>();
-    if (table.partition() != null) {
-      keys.add(new FieldSchema(table.partition(), "string", null));
+    for (String column : table.partitions()) {
+      keys.add(new FieldSchema(column, "string", null));
     }
     t.setPartitionKeys(keys);
     return t;

@@ -1,12 +1,22 @@
 package io.batchkit.mr.catalog;
 
-/** Partition directory names ({@code day=2024-01-01}) as Hive writes and reads them. */
+import java.util.ArrayList;
+import java.util.List;
+
+/** Partition directories ({@code split=train/day=2024-01-01}) as Hive writes and reads them. */
 final class PartitionDirs {
   private PartitionDirs() {}
 
-  /** The value of {@code col=value}, with Hive's {@code %XX} path escapes undone. */
-  static String value(String dir) {
-    String v = dir.substring(dir.indexOf('=') + 1);
+  /** The values of {@code a=1/b=2}, outermost first, with Hive's {@code %XX} escapes undone. */
+  static List<String> values(String dirs) {
+    List<String> values = new ArrayList<>();
+    for (String dir : dirs.split("/")) {
+      values.add(unescape(dir.substring(dir.indexOf('=') + 1)));
+    }
+    return values;
+  }
+
+  private static String unescape(String v) {
     StringBuilder sb = new StringBuilder(v.length());
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);

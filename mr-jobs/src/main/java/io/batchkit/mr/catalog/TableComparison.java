@@ -1,7 +1,6 @@
 package io.batchkit.mr.catalog;
 
 import io.batchkit.core.schema.HiveTable;
-import java.util.Objects;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -17,12 +16,12 @@ public final class TableComparison {
     if (table.storage() != dataset.storage()) {
       return t + " is stored as " + storage(table) + ", the dataset as " + storage(dataset);
     }
-    if (!Objects.equals(table.partition(), dataset.partition())) {
+    if (!table.partitions().equals(dataset.partitions())) {
       return t
           + " is "
-          + partitioning(table.partition())
+          + partitioning(table.partitions())
           + ", the dataset "
-          + partitioning(dataset.partition());
+          + partitioning(dataset.partitions());
     }
     if (!new Path(table.location()).equals(new Path(dataset.location()))) {
       return t + " is at " + table.location() + ", the dataset at " + dataset.location();
@@ -75,7 +74,9 @@ public final class TableComparison {
     return t.storage() == null ? "something batchkit does not write" : t.storage().name();
   }
 
-  private static String partitioning(String column) {
-    return column == null ? "not partitioned" : "partitioned by `" + column + "`";
+  private static String partitioning(java.util.List<String> columns) {
+    return columns.isEmpty()
+        ? "not partitioned"
+        : "partitioned by `" + String.join("`, `", columns) + "`";
   }
 }

@@ -1,5 +1,6 @@
 package io.batchkit.mr.common;
 
+import io.batchkit.core.schema.HiveTable;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaException;
 import io.batchkit.core.schema.SchemaWriter;
@@ -41,6 +42,7 @@ public abstract class JobTool extends Configured implements Tool {
   private Instant started;
   private TableRegistration tables;
   private Path registered;
+  private List<String> outerPartitions = List.of();
 
   /**
    * @param options option names that take a value
@@ -117,14 +119,41 @@ public abstract class JobTool extends Configured implements Tool {
    */
   protected final void writes(Path output, String data, String format, String schemaYaml)
       throws IOException, UsageException {
+    writes(output, data, format, schemaYaml, List.of());
+  }
+
+  /**
+   * The same for rows in directories of {@code outer} partition columns above the schema's (split's
+   * {@code split=train/}); {@link #finish} names them in the manifest.
+   */
+  protected final void writes(
+      Path output, String data, String format, String schemaYaml, List<String> outer)
+      throws IOException, UsageException {
+    outerPartitions = outer;
     if (tables == null) {
       return;
     }
     registered = output;
     byte[] yaml = schemaYaml.getBytes(StandardCharsets.UTF_8);
     tables.check(
-        TableRegistration.table(name, yaml, format, new Path(output, data), getConf()),
+        TableRegistration.table(name, yaml, format, outer, new Path(output, data), getConf()),
         tables.quarantine(new Path(output, "quarantine")));
+  }
+
+  /**
+   * The tables of a finished output (its {@code _SCHEMA.yaml} and manifest), registered once {@link
+   * #execute} returns 0; a table that disagrees stops here (exit 2).
+   */
+  protected final void registers(Path output) throws IOException, UsageException {
+    FileSystem fs = output.getFileSystem(getConf());
+    if (!fs.exists(new Path(output, "_SUCCESS"))) {
+      throw new UsageException(
+          name + ": " + output + " has no _SUCCESS: only a finished output is registered");
+    }
+    HiveTable[] tables =
+        TableRegistration.tables(name, output, getConf(), this.tables.quarantines());
+    this.tables.check(tables[0], tables[1]);
+    registered = output;
   }
 
   /** When {@link #runJob} submitted the job. */
@@ -277,6 +306,9 @@ public abstract class JobTool extends Configured implements Tool {
     }
     // Quarantined records' lines counted from their split's start become lines in their file.
     QuarantineLines.resolve(output, getConf());
+    if (!outerPartitions.isEmpty()) {
+      manifest.output(TableRegistration.OUTER_PARTITIONS, outerPartitions);
+    }
     manifest.write(output, getConf());
     if (complete) {
       fs.create(new Path(output, "_SUCCESS"), true).close();

@@ -29,6 +29,9 @@ import org.apache.hadoop.fs.Path;
  * an earlier run killed before it registered them.
  */
 public final class TableRegistration {
+  /** The manifest's output naming partition directories above the schema's (split's). */
+  static final String OUTER_PARTITIONS = "outer_partitions";
+
   /** The manifest list recording each registration. */
   public static final String SECTION = "catalog";
 
@@ -47,9 +50,17 @@ public final class TableRegistration {
     this.err = err;
   }
 
-  /** The table over data the job will write as {@code format} (text, parquet, orc). */
+  /**
+   * The table over data the job will write as {@code format} (text, parquet, orc), in directories
+   * of {@code outer} partition columns above the schema's own.
+   */
   static HiveTable table(
-      String job, byte[] schemaYaml, String format, Path data, Configuration conf)
+      String job,
+      byte[] schemaYaml,
+      String format,
+      List<String> outer,
+      Path data,
+      Configuration conf)
       throws IOException, UsageException {
     HiveTable.Storage storage = HiveTable.Storage.ofFormat(format);
     if (storage == null) {
@@ -69,7 +80,7 @@ public final class TableRegistration {
     } catch (SchemaException e) {
       throw new UsageException(job + ": " + e.getMessage());
     }
-    return HiveTable.of(schema, schema.columns(), storage, qualified(data, conf));
+    return HiveTable.of(schema, schema.columns(), outer, storage, qualified(data, conf));
   }
 
   /** The tables of a finished output: its rows, and with a quarantine table its quarantine. */
@@ -99,7 +110,9 @@ public final class TableRegistration {
       throw new UsageException(job + ": the manifest of " + output + " names no data directory");
     }
     String format = String.valueOf(outputs.getOrDefault("format", "text"));
-    HiveTable rows = table(job, yaml, format, new Path(data.toString()), conf);
+    @SuppressWarnings("unchecked")
+    List<String> outer = (List<String>) outputs.getOrDefault(OUTER_PARTITIONS, List.of());
+    HiveTable rows = table(job, yaml, format, outer, new Path(data.toString()), conf);
     HiveTable bad = null;
     if (quarantine) {
       Object q = outputs.get("quarantine");
@@ -109,6 +122,11 @@ public final class TableRegistration {
       bad = HiveTable.quarantine(qualified(new Path(q.toString()), conf));
     }
     return new HiveTable[] {rows, bad};
+  }
+
+  /** Whether a quarantine table is asked for. */
+  boolean quarantines() {
+    return options.quarantineTable != null;
   }
 
   /** The quarantine table over {@code dir}, or null when none is asked for. */
@@ -191,7 +209,7 @@ public final class TableRegistration {
       throw new CatalogDisagrees(difference);
     }
     List<String> added = new ArrayList<>();
-    if (table.partition() != null) {
+    if (!table.partitions().isEmpty()) {
       TreeSet<String> missing = new TreeSet<>(partitionDirs(new Path(table.location()), table));
       missing.removeAll(catalog.partitions(name));
       added.addAll(missing);
@@ -210,27 +228,37 @@ public final class TableRegistration {
         job,
         name,
         created ? "created" : "up to date",
-        table.partition() == null
+        table.partitions().isEmpty()
             ? "unpartitioned"
             : added.size() + (added.size() == 1 ? " partition" : " partitions") + " added",
         catalog.describe());
   }
 
-  /** The partition directories of the table's column under its location, sorted. */
+  /** The partition directories ({@code a=1/b=2}) under the table's location, sorted. */
   private List<String> partitionDirs(Path location, HiveTable table) throws IOException {
     List<String> dirs = new ArrayList<>();
     FileSystem fs = location.getFileSystem(conf);
-    if (!fs.exists(location)) {
-      return dirs;
-    }
-    String prefix = table.partition() + "=";
-    for (FileStatus s : fs.listStatus(location)) {
-      if (s.isDirectory() && s.getPath().getName().startsWith(prefix)) {
-        dirs.add(s.getPath().getName());
-      }
+    if (fs.exists(location)) {
+      collect(fs, location, "", table.partitions(), 0, dirs);
     }
     dirs.sort(null);
     return dirs;
+  }
+
+  private static void collect(
+      FileSystem fs, Path dir, String above, List<String> columns, int depth, List<String> dirs)
+      throws IOException {
+    String prefix = columns.get(depth) + "=";
+    for (FileStatus s : fs.listStatus(dir)) {
+      String name = s.getPath().getName();
+      if (s.isDirectory() && name.startsWith(prefix)) {
+        if (depth + 1 == columns.size()) {
+          dirs.add(above + name);
+        } else {
+          collect(fs, s.getPath(), above + name + "/", columns, depth + 1, dirs);
+        }
+      }
+    }
   }
 
   private static String qualified(Path p, Configuration conf) throws IOException {

@@ -4,6 +4,7 @@ import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaWriter;
 import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.CatalogOptions;
 import io.batchkit.mr.common.ColumnSelection;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
@@ -64,9 +65,11 @@ public final class ConvertJob extends JobTool {
           "  --columns a,b,c     write only these columns, in this order",
           "  --drop x,y          write every column but these",
           "  --overwrite         replace OUT if it exists",
+          CatalogOptions.USAGE,
           "",
           "Types as Hive maps them: decimal(p,s), date, timestamp (Parquet INT96, ORC timestamp; UTC),",
-          "string, int, bigint, double, boolean. Exit codes: 0 done, 1 the job failed, 2 usage.");
+          "string, int, bigint, double, boolean. Exit codes: 0 done, 1 the job failed, 2 usage,",
+          "4 the output is complete but its table is not registered (batchkit register).");
 
   public ConvertJob() {
     this(System.out, System.err);
@@ -76,15 +79,17 @@ public final class ConvertJob extends JobTool {
     super(
         NAME,
         USAGE,
-        ReaderOptions.with(
-            "schema",
-            "input",
-            "output",
-            "format",
-            "compression",
-            "target-file-size",
-            "columns",
-            "drop"),
+        CatalogOptions.with(
+            ReaderOptions.with(
+                    "schema",
+                    "input",
+                    "output",
+                    "format",
+                    "compression",
+                    "target-file-size",
+                    "columns",
+                    "drop")
+                .toArray(String[]::new)),
         Set.of("overwrite"),
         out,
         err);
@@ -124,6 +129,12 @@ public final class ConvertJob extends JobTool {
     if (selection != null) {
       selection.store(jc, ConvertConfigKeys.COLUMNS);
     }
+    String rowsSchema =
+        SchemaWriter.derived(
+            schema,
+            selection == null ? schema.columns() : selection.columns(schema),
+            schema.name() + " as " + format.name().toLowerCase(Locale.ROOT));
+    writes(output, "data", format.name(), rowsSchema);
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
 
     // Bins per partition, from the input bytes under each partition directory.
@@ -202,13 +213,7 @@ public final class ConvertJob extends JobTool {
     if (selection != null) {
       manifest.output("columns", selection.columns(schema).stream().map(Column::name).toList());
     }
-    finish(
-        output,
-        SchemaWriter.derived(
-            schema,
-            selection == null ? schema.columns() : selection.columns(schema),
-            schema.name() + " as " + format.name().toLowerCase(Locale.ROOT)),
-        manifest);
+    finish(output, rowsSchema, manifest);
     out.printf(
         Locale.ROOT,
         "convert: %s: %,d rows to %d %s files, %,d bytes (%,d text bytes in), %,d invalid%n"

@@ -6,6 +6,7 @@ import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaParser;
 import io.batchkit.core.schema.SchemaWriter;
 import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.CatalogOptions;
 import io.batchkit.mr.common.HmacKey;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
@@ -71,9 +72,11 @@ public final class EnrichJob extends JobTool {
           "  --join J            auto (default), map or reduce",
           "  --output OUT        OUT/data/<partition>/ (Hive text), quarantine/, _SCHEMA.yaml, _MANIFEST.json",
           "  --overwrite         replace OUT if it exists",
+          CatalogOptions.USAGE,
           "",
           "A map-side lookup must be valid and unique by key, or the job refuses to start, naming the",
-          "line. Exit codes: 0 done, 1 the job failed, 2 a usage, schema or path problem.");
+          "line. Exit codes: 0 done, 1 the job failed, 2 a usage, schema or path problem,",
+          "4 the output is complete but its table is not registered (batchkit register).");
 
   public EnrichJob() {
     this(System.out, System.err);
@@ -83,18 +86,20 @@ public final class EnrichJob extends JobTool {
     super(
         NAME,
         USAGE,
-        ReaderOptions.with(
-            "schema",
-            "input",
-            "output",
-            "lookup",
-            "lookup-schema",
-            "on",
-            "columns",
-            "prefix",
-            "unmatched",
-            "map-side-max",
-            "join"),
+        CatalogOptions.with(
+            ReaderOptions.with(
+                    "schema",
+                    "input",
+                    "output",
+                    "lookup",
+                    "lookup-schema",
+                    "on",
+                    "columns",
+                    "prefix",
+                    "unmatched",
+                    "map-side-max",
+                    "join")
+                .toArray(String[]::new)),
         Set.of("overwrite"),
         out,
         err);
@@ -140,6 +145,11 @@ public final class EnrichJob extends JobTool {
       throw new UsageException(NAME + ": --join must be auto, map or reduce");
     }
     boolean mapSide = joinMode.equals("map") || (joinMode.equals("auto") && lookupBytes <= max);
+    List<Column> all = new ArrayList<>(schema.columns());
+    all.addAll(join.addedColumns());
+    String written =
+        SchemaWriter.derived(schema, all, schema.name() + " enriched from " + lookupSchema.name());
+    writes(output, "data", "text", written);
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
 
     jc.set(EnrichConfigKeys.ON, on);
@@ -206,8 +216,6 @@ public final class EnrichJob extends JobTool {
     if (read != fates) {
       return unreconciled("read " + read + " != invalid + matched + unmatched " + fates);
     }
-    List<Column> all = new ArrayList<>(schema.columns());
-    all.addAll(join.addedColumns());
     List<FileStatus> inputs = new ArrayList<>(input.files());
     inputs.addAll(lookupInput.files());
     Manifest manifest = manifest(schema, job, inputs);
@@ -224,10 +232,7 @@ public final class EnrichJob extends JobTool {
         .output("data", new Path(output, "data").toString())
         .output("quarantine", new Path(output, "quarantine").toString())
         .output("format", "text");
-    finish(
-        output,
-        SchemaWriter.derived(schema, all, schema.name() + " enriched from " + lookupSchema.name()),
-        manifest);
+    finish(output, written, manifest);
     out.printf(
         Locale.ROOT,
         "enrich: %s + %s (%s join): read %,d rows: %,d matched, %,d unmatched (%s), %,d invalid%n"

@@ -34,7 +34,7 @@ public final class Pipeline {
 
   private static final Pattern REF = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
   private static final Set<String> TOP_KEYS = Set.of("name", "description", "vars", "steps");
-  private static final Set<String> STEP_KEYS = Set.of("name", "job", "args");
+  private static final Set<String> STEP_KEYS = Set.of("name", "job", "args", "table");
 
   private final String name;
   private final List<Step> steps;
@@ -148,6 +148,12 @@ public final class Pipeline {
         }
       } else if (s.containsKey("args")) {
         throw new UsageException(where + ": args: must be a mapping of option to value");
+      }
+      if (s.containsKey("table")) {
+        // the step's table, beside its args: what a Glue job's "create a table" setting says
+        args.add("--table");
+        args.add(
+            resolve(source, stepName + ".table", String.valueOf(s.get("table")), vars, outputs));
       }
       outputs.put(stepName, output);
       steps.add(new Step(stepName, job, args, output));

@@ -3,6 +3,7 @@ package io.batchkit.mr.split;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.split.SplitAssigner;
 import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.CatalogOptions;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
@@ -12,6 +13,7 @@ import io.batchkit.mr.io.PartitionedRow;
 import io.batchkit.mr.io.ReaderOptions;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -51,8 +53,11 @@ public final class SplitJob extends JobTool {
           "  --stratify-by COL   split each value of COL (e.g. a label) in the ratios, within one key;",
           "                      exact per label, but a key may move when its label gains keys",
           "  --overwrite         replace OUT if it exists",
+          CatalogOptions.USAGE,
+          "                      (the table is partitioned by split, then the schema's partition)",
           "",
-          "Keys are the schema's keys (else the whole row). Exit codes: 0 done, 1 failed, 2 usage.");
+          "Keys are the schema's keys (else the whole row). Exit codes: 0 done, 1 failed, 2 usage,",
+          "4 the output is complete but its table is not registered (batchkit register).");
 
   public SplitJob() {
     this(System.out, System.err);
@@ -62,7 +67,9 @@ public final class SplitJob extends JobTool {
     super(
         NAME,
         USAGE,
-        ReaderOptions.with("schema", "input", "output", "ratios", "seed", "stratify-by"),
+        CatalogOptions.with(
+            ReaderOptions.with("schema", "input", "output", "ratios", "seed", "stratify-by")
+                .toArray(String[]::new)),
         Set.of("overwrite"),
         out,
         err);
@@ -96,6 +103,8 @@ public final class SplitJob extends JobTool {
       throw new UsageException(
           NAME + ": --stratify-by: no column '" + label + "' in " + schema.name());
     }
+    String written = derivedSchema(schema, "split of " + schema.name() + " (" + ratios + ")");
+    writes(output, "data", "text", written, List.of("split"));
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
 
     jc.set(SplitConfigKeys.RATIOS, ratios);
@@ -145,8 +154,7 @@ public final class SplitJob extends JobTool {
     for (String name : assigner.names()) {
       manifest.output(name, new Path(output, "data/split=" + name).toString());
     }
-    finish(
-        output, derivedSchema(schema, "split of " + schema.name() + " (" + ratios + ")"), manifest);
+    finish(output, written, manifest);
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, Long> e : perSplit.entrySet()) {
       double share = assigned == 0 ? 0 : 100.0 * e.getValue() / assigned;

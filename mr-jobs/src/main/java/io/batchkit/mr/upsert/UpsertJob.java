@@ -2,6 +2,7 @@ package io.batchkit.mr.upsert;
 
 import io.batchkit.core.schema.Schema;
 import io.batchkit.mr.common.Args;
+import io.batchkit.mr.common.CatalogOptions;
 import io.batchkit.mr.common.HmacKey;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
@@ -54,8 +55,10 @@ public final class UpsertJob extends JobTool {
           "  --delete-column COL a winning row whose COL equals --delete-value deletes its key",
           "  --delete-value V    default true",
           "  --overwrite         replace NEW if it exists (never the snapshot being read)",
+          CatalogOptions.USAGE,
           "",
-          "Keys are the schema's keys, which the schema must declare. Exit codes: 0, 1 failed, 2 usage.");
+          "Keys are the schema's keys, which the schema must declare. Exit codes: 0, 1 failed, 2 usage,",
+          "4 the output is complete but its table is not registered (batchkit register).");
 
   public UpsertJob() {
     this(System.out, System.err);
@@ -65,8 +68,16 @@ public final class UpsertJob extends JobTool {
     super(
         NAME,
         USAGE,
-        ReaderOptions.with(
-            "schema", "snapshot", "batch", "output", "order-by", "delete-column", "delete-value"),
+        CatalogOptions.with(
+            ReaderOptions.with(
+                    "schema",
+                    "snapshot",
+                    "batch",
+                    "output",
+                    "order-by",
+                    "delete-column",
+                    "delete-value")
+                .toArray(String[]::new)),
         Set.of("overwrite"),
         out,
         err);
@@ -137,6 +148,8 @@ public final class UpsertJob extends JobTool {
       throw new UsageException(
           NAME + ": --delete-column: no column '" + deleteColumn + "' in " + schema.name());
     }
+    String written = derivedSchema(schema, "snapshot of " + schema.name());
+    writes(output, "data", "text", written);
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
 
     StringBuilder list = new StringBuilder();
@@ -208,7 +221,7 @@ public final class UpsertJob extends JobTool {
         .section("upsert", spec)
         .output("data", new Path(output, "data").toString())
         .output("format", "text");
-    finish(output, derivedSchema(schema, "snapshot of " + schema.name()), manifest);
+    finish(output, written, manifest);
     out.printf(
         Locale.ROOT,
         "upsert: %s: %,d inserted, %,d updated, %,d unchanged, %,d deleted (%,d deletes of absent"
