@@ -23,6 +23,9 @@ fi
 
 rm -rf "$work"
 mkdir -p "$work/landing" "$work/set-aside"
+# The clean table gains a partition per passed day, registered by the run itself.
+source "$root/scripts/lib/metastore.sh"
+own_metastore "$work/metastore"
 out="$work/out/trips"
 stopped=0
 for day in 1 2 3 4 5 6 7; do
@@ -36,13 +39,14 @@ for day in 1 2 3 4 5 6 7; do
   fi
   set +e
   "$batchkit" run "$root/examples/daily-pipeline.yaml" --var work="$work" \
-    --var schemas="$root/examples" --overwrite > "$work/day-$day.log" 2>&1
+    --var schemas="$root/examples" --var database=week --overwrite > "$work/day-$day.log" 2>&1
   code=$?
   set -e
   if [[ $code -eq 0 ]]; then
     added=$(grep -oE 'read [0-9,]+ records' "$work/day-$day.log" | head -n 1)
     warn=$(grep -c 'check WARN' "$work/day-$day.log" || true)
-    printf '  %s: passed (%s; %s warnings)\n' "$date" "$added" "$warn"
+    table=$(grep -oE 'table week.trips [a-z ]+, [0-9]+ partitions? added' "$work/day-$day.log" | head -n 1)
+    printf '  %s: passed (%s; %s warnings; %s)\n' "$date" "$added" "$warn" "$table"
   elif [[ $code -eq 3 ]]; then
     stopped=$day
     printf '  %s: STOPPED by its checks (exit 3); nothing of it was added:\n' "$date"
@@ -64,7 +68,14 @@ printf '  totals: read %d = clean %d + quarantined %d + duplicates %d: %s\n' \
   "$read_n" "$clean_n" "$quarantined_n" "$duplicates_n" \
   "$( [[ $read_n -eq $((clean_n + quarantined_n + duplicates_n)) ]] && echo "reconciles" || echo "DOES NOT RECONCILE" )"
 echo "  runs committed: $(ls "$out/_runs" | wc -l) (one per passed day); rejected: $(ls "$out/_rejected" 2>/dev/null | wc -l)"
-echo "  Hive partitions added by the last run: $out/_PARTITIONS.hql"
+echo "  Hive partitions of week.trips, each added by the run that wrote it (SHOW PARTITIONS):"
+if ! "$batchkit" hive --dir "$work/hive" --silent=true --outputformat=csv2 --showHeader=false \
+  -e 'SHOW PARTITIONS week.trips' >"$work/partitions.txt" 2>"$work/hive.log"; then
+  tail -n 20 "$work/hive.log" >&2
+  echo "demo-week: SHOW PARTITIONS failed; see $work/hive.log" >&2
+  exit 1
+fi
+grep '^dt=' "$work/partitions.txt" | paste -sd' ' | sed 's/^/    /'
 echo "  metrics history (a Hive text table: scripts/batchkit ddl --schema $out/_history/metrics/_SCHEMA.yaml ...):"
 echo "    run                              status  rows    completeness(fare)  mean(fare)"
 cat "$out"/_history/metrics/run-* | awk -F'\t' '
@@ -75,3 +86,6 @@ cat "$out"/_history/metrics/run-* | awk -F'\t' '
         mean[r] == "\\N" || mean[r] == "" ? "-" : sprintf("%.2f", mean[r]) }' | sort
 [[ $read_n -eq $((clean_n + quarantined_n + duplicates_n)) ]]
 [[ $stopped -eq 5 ]] || { echo "demo-week: expected day 5 to be stopped, was: $stopped" >&2; exit 1; }
+# The stopped day registered nothing (a dt=2024-01-05 partition may still hold day 4's late trips).
+! grep -qE 'table week.trips (created|up to date)' "$work/day-5.log" \
+  || { echo "demo-week: the stopped day registered partitions" >&2; exit 1; }

@@ -479,4 +479,49 @@ class CatalogTest {
     List<FieldSchema> cols = client.getTable("dis", "trips").getSd().getCols();
     assertEquals("decimal(10,2)", cols.get(7).getType());
   }
+
+  /**
+   * EMR plugs the Glue Data Catalog's client in through hive.metastore.client.factory.class: the
+   * same path, with Hive's own factory (the interface Glue's implements), registers alike.
+   */
+  @Test
+  void aClientFactoryAsEmrSetsForGlueRegistersTheSame() throws Exception {
+    Path out = dir.resolve("factory/out");
+    Configuration conf = conf();
+    conf.set("hive.metastore.client.factory.class", ThriftClientFactory.class.getName());
+    Run r =
+        clean(
+            conf,
+            "--schema",
+            SCHEMA.toString(),
+            "--input",
+            dir.resolve("landing/day1").toString(),
+            "--output",
+            out.toString(),
+            "--table",
+            "viafactory.trips");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(
+        r.out().contains("in the catalog of " + ThriftClientFactory.class.getName()), r.out());
+    assertEquals(TRIPS_COLUMNS, columns(client.getTable("viafactory", "trips")));
+    assertEquals(
+        new ArrayList<>(rowsOnDisk(out.resolve("clean")).keySet()),
+        sorted(client.listPartitionNames("viafactory", "trips", (short) -1)));
+    // A factory that is not on the classpath is a usage error, before anything runs.
+    conf.set("hive.metastore.client.factory.class", "com.example.NoSuchFactory");
+    Run missing =
+        clean(
+            conf,
+            "--schema",
+            SCHEMA.toString(),
+            "--input",
+            dir.resolve("landing/day1").toString(),
+            "--output",
+            dir.resolve("factory/none").toString(),
+            "--table",
+            "viafactory.none");
+    assertEquals(2, missing.code(), missing.err());
+    assertTrue(missing.err().contains("com.example.NoSuchFactory"), missing.err());
+    assertFalse(Files.exists(dir.resolve("factory/none")));
+  }
 }

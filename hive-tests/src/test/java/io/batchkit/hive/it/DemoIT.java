@@ -1,6 +1,7 @@
 package io.batchkit.hive.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -87,7 +89,19 @@ class DemoIT {
 
     List<List<List<String>>> t =
         tables(Files.readAllLines(work.resolve("hive/reports.txt"), StandardCharsets.UTF_8));
-    assertEquals(4, t.size(), t.toString());
+    assertEquals(5, t.size(), t.toString());
+    // The tables the pipeline's jobs registered in the run's metastore, read by Hive.
+    assertEquals(
+        List.of(
+            "trips",
+            "trips_enriched",
+            "trips_enriched_parquet",
+            "trips_split",
+            "trips_daily_count"),
+        t.get(0).get(0));
+    assertEquals(
+        Collections.nCopies(5, "" + clean), t.get(0).get(1), "each table holds the clean rows");
+    t = t.subList(1, t.size());
     assertEquals(List.of("dt", "trips", "fares", "mean_fare", "vendors"), t.get(0).get(0));
     assertEquals(clean, sum(t.get(0), 1), "trips per day add up to the clean rows");
     assertEquals(List.of("rate_code", "trips", "fares", "mean_fare"), t.get(1).get(0));
@@ -126,5 +140,23 @@ class DemoIT {
     assertEquals(quarantined, week.get("quarantined").asLong());
     assertEquals(duplicates, week.get("duplicates").asLong());
     assertEquals(6 * 2000 - quarantined - duplicates, week.get("clean").asLong());
+    // Its table: a partition per passed day, added by that day's run; none for the stopped day.
+    for (int day : new int[] {1, 2, 3, 4, 6, 7}) {
+      String verdict =
+          out.lines()
+              .filter(l -> l.startsWith("  2024-01-0" + day + ": passed"))
+              .findFirst()
+              .orElse("");
+      assertTrue(
+          verdict.matches(".*; table week\\.trips (created|up to date), 1 partition added\\)"),
+          verdict);
+    }
+    List<String> partitions =
+        Files.readAllLines(work.resolve("week/partitions.txt")).stream()
+            .filter(l -> l.startsWith("dt="))
+            .toList();
+    assertTrue(
+        partitions.containsAll(List.of("dt=2024-01-01", "dt=2024-01-07")), partitions.toString());
+    assertFalse(partitions.contains("dt=2024-01-05"), partitions.toString());
   }
 }

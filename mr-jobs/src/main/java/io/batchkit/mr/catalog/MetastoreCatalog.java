@@ -52,8 +52,7 @@ public final class MetastoreCatalog implements Catalog {
     c.setIfUnset("hive.metastore.client.socket.timeout", "60s");
     c.setIfUnset("metastore.client.socket.timeout", c.get("hive.metastore.client.socket.timeout"));
     String factory = c.getTrimmed(FACTORY, "");
-    // Hive's own default factory makes the same Thrift client as below.
-    boolean plugged = !factory.isEmpty() && !factory.endsWith(".SessionHiveMetaStoreClientFactory");
+    boolean plugged = !factory.isEmpty();
     String where = plugged ? "the catalog of " + factory : "the Hive metastore at " + uris;
     try {
       return new MetastoreCatalog(
@@ -64,8 +63,10 @@ public final class MetastoreCatalog implements Catalog {
   }
 
   /**
-   * The client a {@code HiveMetaStoreClientFactory} makes, by reflection: its interface and {@code
-   * HiveConf} live in hive-exec, which a job's classpath need not have.
+   * The client a {@code HiveMetaStoreClientFactory} makes, by reflection: that interface lives in
+   * EMR's Hive (with {@code HiveConf}, in hive-exec), not in Apache Hive nor on a job's classpath.
+   * Glue's Hive 3 factory takes (conf, hooks, allowEmbedded, callTimes); its Spark one (conf,
+   * hooks).
    */
   private static IMetaStoreClient fromFactory(String factory, Configuration conf) throws Exception {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -73,10 +74,13 @@ public final class MetastoreCatalog implements Catalog {
     Object hc =
         hiveConf.getConstructor(Configuration.class, Class.class).newInstance(conf, hiveConf);
     Object f = Class.forName(factory, true, loader).getConstructor().newInstance();
+    HiveMetaHookLoader hooks = table -> null; // batchkit's tables are plain external tables
     for (Method m : f.getClass().getMethods()) {
       if (m.getName().equals("createMetaStoreClient") && m.getParameterCount() == 4) {
-        HiveMetaHookLoader hooks = table -> null; // batchkit's tables are plain external tables
         return (IMetaStoreClient) m.invoke(f, hc, hooks, false, new ConcurrentHashMap<>());
+      }
+      if (m.getName().equals("createMetaStoreClient") && m.getParameterCount() == 2) {
+        return (IMetaStoreClient) m.invoke(f, hc, hooks);
       }
     }
     throw new IllegalArgumentException(factory + " has no createMetaStoreClient method");

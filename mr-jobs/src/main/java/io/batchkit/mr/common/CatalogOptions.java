@@ -103,6 +103,24 @@ public final class CatalogOptions {
               + " HADOOP_CLASSPATH=\"/usr/lib/hive/lib/*\" (with the Glue Data Catalog also"
               + " \"/usr/share/aws/hmclient/lib/*\")");
     }
+    String factory = c.getTrimmed(MetastoreCatalog.FACTORY, "");
+    if (!factory.isEmpty()) {
+      try {
+        Class.forName(factory);
+        Class.forName("org.apache.hadoop.hive.conf.HiveConf");
+      } catch (ClassNotFoundException | LinkageError e) {
+        throw new UsageException(
+            job
+                + ": "
+                + MetastoreCatalog.FACTORY
+                + " is "
+                + factory
+                + ", which is not on the classpath with Hive's HiveConf ("
+                + e.getMessage()
+                + "); on EMR with the Glue Data Catalog: export"
+                + " HADOOP_CLASSPATH=\"/usr/lib/hive/lib/*:/usr/share/aws/hmclient/lib/*\"");
+      }
+    }
     return new CatalogOptions(table, quarantine, c);
   }
 

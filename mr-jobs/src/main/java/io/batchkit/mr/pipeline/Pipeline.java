@@ -33,7 +33,8 @@ public final class Pipeline {
   public static final String HQL = "hql";
 
   private static final Pattern REF = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
-  private static final Set<String> TOP_KEYS = Set.of("name", "description", "vars", "steps");
+  private static final Set<String> TOP_KEYS =
+      Set.of("name", "description", "vars", "database", "steps");
   private static final Set<String> STEP_KEYS = Set.of("name", "job", "args", "table");
 
   private final String name;
@@ -92,6 +93,12 @@ public final class Pipeline {
     for (Map.Entry<String, String> e : vars.entrySet()) {
       e.setValue(resolve(source, "vars." + e.getKey(), e.getValue(), vars, Map.of()));
     }
+    // Steps' table: NAME go to this database; with none (or empty) they are not registered.
+    String database =
+        top.containsKey("database")
+            ? resolve(source, "database", String.valueOf(top.get("database")), vars, Map.of())
+                .strip()
+            : "";
     if (!(top.get("steps") instanceof List<?> list) || list.isEmpty()) {
       throw new UsageException("pipeline " + source + ": steps: must be a non-empty list");
     }
@@ -150,10 +157,14 @@ public final class Pipeline {
         throw new UsageException(where + ": args: must be a mapping of option to value");
       }
       if (s.containsKey("table")) {
-        // the step's table, beside its args: what a Glue job's "create a table" setting says
-        args.add("--table");
-        args.add(
-            resolve(source, stepName + ".table", String.valueOf(s.get("table")), vars, outputs));
+        // the step's table, beside its args, as a Glue job's "create a table" setting says it:
+        // DB.NAME always; NAME in the pipeline's database, when it has one
+        String table =
+            resolve(source, stepName + ".table", String.valueOf(s.get("table")), vars, outputs);
+        if (table.contains(".") || !database.isEmpty()) {
+          args.add("--table");
+          args.add(table.contains(".") ? table : database + "." + table);
+        }
       }
       outputs.put(stepName, output);
       steps.add(new Step(stepName, job, args, output));
