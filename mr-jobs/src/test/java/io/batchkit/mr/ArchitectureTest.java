@@ -3,6 +3,8 @@ package io.batchkit.mr;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -22,6 +24,8 @@ class ArchitectureTest {
     "..mr.split..",
     "..mr.convert..",
     "..mr.pipeline..",
+    "..mr.compact..",
+    "..mr.register..",
     "..mr.tools.."
   };
 
@@ -34,7 +38,7 @@ class ArchitectureTest {
   void sharedCodeKnowsNoJob() {
     noClasses()
         .that()
-        .resideInAnyPackage("..mr.io..", "..mr.common..", "..mr.quality..")
+        .resideInAnyPackage("..mr.io..", "..mr.common..", "..mr.quality..", "..mr.catalog..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(JOBS)
@@ -61,6 +65,21 @@ class ArchitectureTest {
           .resideInAnyPackage(others)
           .check(JOBS_MODULE);
     }
+  }
+
+  /** The catalog knows tables and the metastore, nothing of batchkit but core's HiveTable. */
+  @Test
+  void theCatalogStandsOnCoreAlone() {
+    noClasses()
+        .that()
+        .resideInAPackage("..mr.catalog..")
+        .should()
+        .dependOnClassesThat(
+            JavaClass.Predicates.resideInAPackage("io.batchkit.mr..")
+                .and(
+                    DescribedPredicate.not(
+                        JavaClass.Predicates.resideInAPackage("..mr.catalog.."))))
+        .check(JOBS_MODULE);
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.batchkit.mr.clean;
 
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.schema.Column;
-import io.batchkit.core.schema.HiveDdl;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaParser;
 import io.batchkit.core.schema.SchemaWriter;
@@ -10,10 +9,8 @@ import io.batchkit.mr.common.Args;
 import io.batchkit.mr.common.CatalogOptions;
 import io.batchkit.mr.common.ColumnSelection;
 import io.batchkit.mr.common.HmacKey;
-import io.batchkit.mr.common.IncrementalOutput;
 import io.batchkit.mr.common.InputFiles;
 import io.batchkit.mr.common.JobTool;
-import io.batchkit.mr.common.ListedDirectories;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputCompression;
 import io.batchkit.mr.common.OutputDirectory;
@@ -34,19 +31,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.mapreduce.Counter;
-import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ToolRunner;
@@ -133,18 +123,7 @@ public final class CleanJob extends JobTool {
   protected int execute(Args args) throws Exception {
     Configuration conf = getConf();
     String schemaLocation = args.required(NAME, "schema");
-    byte[] yaml;
-    try {
-      yaml = JobSchema.read(schemaLocation, conf);
-    } catch (IOException e) {
-      throw new UsageException(
-          NAME
-              + ": cannot read schema "
-              + schemaLocation
-              + " ("
-              + e.getMessage()
-              + "); check the --schema path");
-    }
+    byte[] yaml = JobSchema.read(NAME, schemaLocation, conf);
     Schema schema = SchemaParser.parse(yaml, schemaLocation);
     HmacKey.forSchema(NAME, schema, conf);
     RowFormat format;
@@ -155,9 +134,6 @@ public final class CleanJob extends JobTool {
     }
     ColumnSelection selection =
         ColumnSelection.parse(NAME, schema, args.get("columns", null), args.get("drop", null));
-    String compress = args.get("compress", "none");
-    boolean dedupe = args.has("dedupe");
-    boolean incremental = args.has("incremental");
     Path output = new Path(args.required(NAME, "output"));
     String writtenSchema =
         SchemaWriter.derived(
@@ -165,44 +141,18 @@ public final class CleanJob extends JobTool {
             selection == null ? schema.columns() : selection.columns(schema),
             "rows of " + schema.name() + " that passed batchkit clean");
     writes(output, "clean", format.id(), writtenSchema);
-    IncrementalOutput runs = null;
-    ListedDirectories listed = null;
+    IncrementalClean runs =
+        args.has("incremental") ? IncrementalClean.open(NAME, args, output, conf, out, err) : null;
     List<FileStatus> inputs;
     String runId = null;
     Path jobOutput = output;
-    if (!incremental) {
+    if (runs == null) {
       inputs = InputFiles.list(NAME, args.all("input"), conf);
     } else {
-      if (args.has("overwrite")) {
-        throw new UsageException(
-            NAME + ": --incremental adds to OUT; --overwrite would replace it: give one of them");
-      }
-      OutputDirectory.take(NAME, output, conf);
-      runs = IncrementalOutput.open(NAME, output, conf, err);
-      listed = ListedDirectories.of(output, conf, args.has("relist"));
-      inputs = InputFiles.list(NAME, args.all("input"), conf, listed);
-      List<FileStatus> fresh = runs.unseen(inputs);
-      if (fresh.isEmpty()) {
-        if (!runs.runs().isEmpty()) {
-          runs.writeTotals(writtenSchema); // views current even if a killed run was just finished
-          listed.save(output, conf);
-        }
-        out.printf(
-            Locale.ROOT,
-            "clean: %s: no new input files (%,d read by %,d earlier runs): nothing to do%n",
-            schema.name(),
-            runs.seenFiles(),
-            runs.runs().size());
+      inputs = runs.fresh(NAME, args.all("input"), schema, writtenSchema);
+      if (inputs.isEmpty()) {
         return 0;
       }
-      out.printf(
-          Locale.ROOT,
-          "clean: %s: %,d new input files (%,d read by %,d earlier runs)%n",
-          schema.name(),
-          fresh.size(),
-          runs.seenFiles(),
-          runs.runs().size());
-      inputs = fresh;
       runId = RunId.at(Instant.now());
       jobOutput = runs.runDir(runId);
     }
@@ -216,20 +166,83 @@ public final class CleanJob extends JobTool {
     BadFiles.configure(NAME, args, conf);
     RecordLimits.configure(NAME, args, conf);
     SplitSize.configure(NAME, args, conf);
-    if (!incremental) {
+    if (runs == null) {
       OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
     }
 
     Job job = newJob("clean " + schema.name());
+    QualityRun quality =
+        QualityRun.configure(
+            NAME, args, schema, yaml, output, runs != null, job.getConfiguration());
+    JobSchema.store(job.getConfiguration(), yaml, schemaLocation);
+    configure(job, schema, format, selection, args, inputs, jobOutput, runs);
+    if (!runJob(job, jobOutput)) {
+      return 1;
+    }
+    Instant finished = Instant.now();
+    CleanCounts counts = CleanCounts.of(job.getCounters());
+    if (counts.unreconciled() != null) {
+      return unreconciled(counts.unreconciled());
+    }
+    Manifest manifest =
+        counts
+            .into(manifest(schema, job, inputs))
+            .output("clean", new Path(output, "clean").toString())
+            .output("quarantine", new Path(output, "quarantine").toString())
+            .output("format", format.id())
+            .output("compression", args.get("compress", "none"));
+    if (schema.partition() != null) {
+      manifest
+          .output("partitioned_by", schema.partition().name())
+          .output("partitions", IncrementalClean.partitions(jobOutput, conf));
+    }
+    if (selection != null) {
+      manifest.output("columns", selection.columns(schema).stream().map(Column::name).toList());
+    }
+    manifest.section("dedupe", args.has("dedupe"));
+    QualityGate gate = null;
+    if (quality.measured()) {
+      runId = runId == null ? RunId.at(started()) : runId;
+      gate = check(quality, counts, schema, runId, jobOutput, manifest);
+    }
+    finish(jobOutput, writtenSchema, manifest, runs == null && (gate == null || !gate.stops()));
+    out.print(
+        CleanSummary.of(
+            schema.name(),
+            manifest,
+            counts.rules(),
+            output,
+            Duration.between(started(), finished)));
+    if (gate != null) {
+      gate.print(NAME, out, err);
+      if (gate.stops()) {
+        return stopped(runs, runId, output);
+      }
+    }
+    if (runs != null) {
+      runs.commit(runId, schema, inputs, writtenSchema);
+    }
+    return 0;
+  }
+
+  /** The job's input, tasks and output: map-only, or a shuffle of valid rows to dedupe them. */
+  private static void configure(
+      Job job,
+      Schema schema,
+      RowFormat format,
+      ColumnSelection selection,
+      Args args,
+      List<FileStatus> inputs,
+      Path jobOutput,
+      IncrementalClean runs)
+      throws IOException, UsageException {
     Configuration jc = job.getConfiguration();
-    QualityRun quality = QualityRun.configure(NAME, args, schema, yaml, output, incremental, jc);
-    JobSchema.store(jc, yaml, schemaLocation);
     jc.set(CleanConfigKeys.FORMAT, format.id());
     if (selection != null) {
       selection.store(jc, CleanConfigKeys.COLUMNS);
     }
-    StringBuilder list = new StringBuilder();
     InputFiles.addTo(job, inputs);
+    StringBuilder list = new StringBuilder();
     for (FileStatus f : inputs) {
       list.append(f.getPath().toUri().getPath()).append('\n');
     }
@@ -238,13 +251,13 @@ public final class CleanJob extends JobTool {
     int counters =
         40 + 16 * (schema.columns().size() + 1) + jc.getInt("mapreduce.job.counters.max", 120);
     jc.setInt("mapreduce.job.counters.max", counters);
-    OutputCompression.configure(NAME, job, compress);
-
+    OutputCompression.configure(NAME, job, args.get("compress", "none"));
     job.setInputFormatClass(DatasetInput.rawFormat(schema));
     job.setMapperClass(CleanMapper.class);
     textOutput(job, jobOutput);
-    Path keys = dedupe && incremental ? runs.keys() : null;
-    if (dedupe && incremental) {
+    boolean dedupe = args.has("dedupe");
+    Path keys = dedupe && runs != null ? runs.keys() : null;
+    if (dedupe && runs != null) {
       jc.setBoolean(CleanConfigKeys.WRITE_KEYS, true);
       if (keys != null) {
         FileInputFormat.addInputPath(job, keys);
@@ -262,192 +275,54 @@ public final class CleanJob extends JobTool {
     } else {
       job.setNumReduceTasks(0);
     }
-
-    if (!runJob(job, jobOutput)) {
-      return 1;
-    }
-    Instant finished = Instant.now();
-    Counters c = job.getCounters();
-    long read = c.findCounter(CleanCounter.READ).getValue();
-    long clean = c.findCounter(CleanCounter.CLEAN).getValue();
-    long quarantined = c.findCounter(CleanCounter.QUARANTINED).getValue();
-    long duplicates = c.findCounter(CleanCounter.DUPLICATES).getValue();
-    if (read != clean + quarantined + duplicates) {
-      return unreconciled(
-          "read "
-              + read
-              + " != clean "
-              + clean
-              + " + quarantined "
-              + quarantined
-              + " + duplicates "
-              + duplicates);
-    }
-    Map<String, Long> rules = new TreeMap<>();
-    for (Counter v : c.getGroup(RULES_GROUP)) {
-      rules.put(v.getName(), v.getValue());
-    }
-    Map<String, Map<String, Long>> violations = new TreeMap<>();
-    for (Counter v : c.getGroup(VIOLATIONS_GROUP)) {
-      String[] ruleColumn = v.getName().split(" ", 2);
-      violations
-          .computeIfAbsent(ruleColumn[0], r -> new TreeMap<>())
-          .put(ruleColumn[1], v.getValue());
-    }
-    Map<String, Long> skipped = new LinkedHashMap<>();
-    skipped.put("header_lines", c.findCounter(CleanCounter.HEADER_LINES).getValue());
-    skipped.put("blank_lines", c.findCounter(CleanCounter.BLANK_LINES).getValue());
-    Manifest manifest =
-        manifest(schema, job, inputs)
-            .count("read", read)
-            .count("clean", clean)
-            .count("quarantined", quarantined)
-            .count("duplicates", duplicates)
-            .detail("skipped", skipped)
-            .detail("quarantined_by_rule", rules)
-            .detail("violations", violations)
-            .output("clean", new Path(output, "clean").toString())
-            .output("quarantine", new Path(output, "quarantine").toString())
-            .output("format", format.id())
-            .output("compression", compress);
-    if (schema.partition() != null) {
-      manifest
-          .output("partitioned_by", schema.partition().name())
-          .output("partitions", partitions(jobOutput, conf));
-    }
-    if (selection != null) {
-      manifest.output("columns", selection.columns(schema).stream().map(Column::name).toList());
-    }
-    manifest.section("dedupe", dedupe);
-    QualityGate gate = null;
-    if (runId == null) {
-      runId = RunId.at(started());
-    }
-    if (quality.measured()) {
-      Map<String, Double> metrics =
-          RunMetrics.of(
-              read,
-              clean,
-              quarantined,
-              duplicates,
-              rules,
-              QualityRun.rules(),
-              schema,
-              TaskMetrics.collect(jobOutput, schema, conf));
-      gate = quality.check(runId, started(), schema.name(), metrics, jobOutput, conf);
-      manifest.section("run_id", runId);
-      manifest.section("checks", gate.summary());
-      manifest.output("history", quality.history().toString());
-    }
-    finish(jobOutput, writtenSchema, manifest, !incremental && (gate == null || !gate.stops()));
-    out.print(summary(schema, manifest, rules, output, Duration.between(started(), finished)));
-    if (gate != null) {
-      gate.print(NAME, out, err);
-      if (gate.stops()) {
-        Path kept = incremental ? runs.reject(runId) : output;
-        err.println(
-            NAME
-                + ": a quality check failed: "
-                + (incremental
-                    ? "run "
-                        + runId
-                        + " is not added to "
-                        + output
-                        + " and its files stay new;"
-                        + " its output is kept in "
-                        + kept
-                    : output + " is left without _SUCCESS")
-                + " (see "
-                + new Path(kept, QualityGate.FILE)
-                + "); fix the data, or accept it with --skip-checks"
-                + (incremental ? "" : " --overwrite"));
-        return QualityGate.EXIT_CHECK_FAILED;
-      }
-    }
-    if (incremental) {
-      List<String> touched = partitions(jobOutput, conf);
-      runs.commit(runId, inputs);
-      Map<String, Object> totals = runs.writeTotals(writtenSchema);
-      listed.save(output, conf); // every file listed is read by a committed run now
-      String hql = HiveDdl.addPartitions(schema, touched, new Path(output, "clean").toString());
-      runs.note(runId, "partitions.hql", hql);
-      // The last run's, at a fixed place, for a pipeline's hql step (file: OUT/_PARTITIONS.hql).
-      try (var os = output.getFileSystem(conf).create(new Path(output, "_PARTITIONS.hql"), true)) {
-        os.write(
-            ("-- partitions added by run " + runId + "\n" + hql)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      }
-      out.print(incrementalSummary(runId, totals, hql));
-    }
-    return 0;
   }
 
-  /** The Hive partition directories written under {@code OUT/clean/}, sorted. */
-  private static List<String> partitions(Path output, Configuration conf) throws IOException {
-    List<String> names = new ArrayList<>();
-    Path clean = new Path(output, "clean");
-    FileSystem fs = clean.getFileSystem(conf);
-    if (fs.exists(clean)) {
-      for (FileStatus s : fs.listStatus(clean)) {
-        if (s.isDirectory()) {
-          names.add(s.getPath().getName());
-        }
-      }
-    }
-    names.sort(null);
-    return names;
+  /** The run's quality metrics checked against the history; the verdict goes in the manifest. */
+  private QualityGate check(
+      QualityRun quality,
+      CleanCounts counts,
+      Schema schema,
+      String runId,
+      Path jobOutput,
+      Manifest manifest)
+      throws IOException {
+    Map<String, Double> metrics =
+        RunMetrics.of(
+            counts.read(),
+            counts.clean(),
+            counts.quarantined(),
+            counts.duplicates(),
+            counts.rules(),
+            QualityRun.rules(),
+            schema,
+            TaskMetrics.collect(jobOutput, schema, getConf()));
+    QualityGate gate =
+        quality.check(runId, started(), schema.name(), metrics, jobOutput, getConf());
+    manifest.section("run_id", runId);
+    manifest.section("checks", gate.summary());
+    manifest.output("history", quality.history().toString());
+    return gate;
   }
 
-  /** What an incremental run added, the totals, and the Hive statements for its partitions. */
-  private static String incrementalSummary(String runId, Map<String, Object> totals, String hql) {
-    @SuppressWarnings("unchecked")
-    Map<String, Long> c = (Map<String, Long>) totals.get("counts");
-    StringBuilder sb = new StringBuilder();
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "  run %s committed; totals over %d runs and %,d files: read %,d: %,d clean,"
-                + " %,d quarantined, %,d duplicates%n",
-            runId,
-            ((List<?>) totals.get("runs")).size(),
-            (Integer) totals.get("files"),
-            c.get("read"),
-            c.get("clean"),
-            c.get("quarantined"),
-            c.get("duplicates")));
-    if (!hql.isEmpty()) {
-      sb.append("  new partitions for Hive (also in the run's partitions.hql):\n");
-      hql.lines().forEach(l -> sb.append("    ").append(l).append('\n'));
-    }
-    return sb.toString();
-  }
-
-  /** The few lines printed when the job ends. */
-  private static String summary(
-      Schema schema, Manifest m, Map<String, Long> rules, Path output, Duration took) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "clean: %s: read %,d records in %.1f s: %,d clean, %,d quarantined, %,d duplicates%n",
-            schema.name(),
-            m.count("read"),
-            took.toMillis() / 1000.0,
-            m.count("clean"),
-            m.count("quarantined"),
-            m.count("duplicates")));
-    if (!rules.isEmpty()) {
-      sb.append("  quarantined records by rule:");
-      rules.entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-          .forEach(
-              e -> sb.append(String.format(Locale.ROOT, " %s %,d;", e.getKey(), e.getValue())));
-      sb.setLength(sb.length() - 1);
-      sb.append('\n');
-    }
-    sb.append("  clean:      ").append(new Path(output, "clean")).append('\n');
-    sb.append("  quarantine: ").append(new Path(output, "quarantine")).append('\n');
-    sb.append("  manifest:   ").append(new Path(output, Manifest.FILE)).append('\n');
-    return sb.toString();
+  /** A failed check: the output kept for inspection, nothing added; exit 3. */
+  private int stopped(IncrementalClean runs, String runId, Path output) throws IOException {
+    Path kept = runs != null ? runs.reject(runId) : output;
+    err.println(
+        NAME
+            + ": a quality check failed: "
+            + (runs != null
+                ? "run "
+                    + runId
+                    + " is not added to "
+                    + output
+                    + " and its files stay new;"
+                    + " its output is kept in "
+                    + kept
+                : output + " is left without _SUCCESS")
+            + " (see "
+            + new Path(kept, QualityGate.FILE)
+            + "); fix the data, or accept it with --skip-checks"
+            + (runs != null ? "" : " --overwrite"));
+    return QualityGate.EXIT_CHECK_FAILED;
   }
 }

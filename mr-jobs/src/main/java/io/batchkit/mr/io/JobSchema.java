@@ -2,6 +2,7 @@ package io.batchkit.mr.io;
 
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaParser;
+import io.batchkit.mr.common.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,21 @@ public final class JobSchema {
     FileSystem fs = p.getFileSystem(conf);
     try (InputStream in = fs.open(p)) {
       return in.readAllBytes();
+    }
+  }
+
+  /** The same, or a one-line usage error naming the job and the option to check. */
+  public static byte[] read(String job, String location, Configuration conf) throws UsageException {
+    try {
+      return read(location, conf);
+    } catch (IOException e) {
+      throw new UsageException(
+          job
+              + ": cannot read schema "
+              + location
+              + " ("
+              + e.getMessage()
+              + "); check the --schema path");
     }
   }
 
