@@ -335,6 +335,15 @@ class CatalogTest {
       assertTrue(r.out().contains(added.size() + " partition"), r.out());
       before = listed;
     }
+    // Each run's own manifest records what it registered.
+    Map<String, Object> totals = manifest(out);
+    String lastRun =
+        String.valueOf(((Map<?, ?>) ((List<?>) totals.get("runs")).get(2)).get("run_id"));
+    List<?> entries = (List<?>) manifest(out.resolve("_runs/" + lastRun)).get("catalog");
+    assertEquals(1, entries.size());
+    assertEquals(
+        List.of(before.get(before.size() - 1)),
+        ((Map<?, ?>) entries.get(0)).get("partitions_added"));
     // Nothing new: nothing changes.
     Run again =
         clean(

@@ -223,6 +223,11 @@ public final class TableRegistration {
     entry.put("partitions_added", added);
     entry.put("at", Instant.now().toString());
     Manifest.append(output, conf, SECTION, entry);
+    Path lastRun = lastRun(output);
+    if (lastRun != null) {
+      // An incremental output's totals are rebuilt by each run: the run's own manifest keeps it.
+      Manifest.append(lastRun, conf, SECTION, entry);
+    }
     out.printf(
         "%s: table %s %s, %s in %s%n",
         job,
@@ -232,6 +237,17 @@ public final class TableRegistration {
             ? "unpartitioned"
             : added.size() + (added.size() == 1 ? " partition" : " partitions") + " added",
         catalog.describe());
+  }
+
+  /** The directory of an incremental output's last committed run, or null. */
+  private Path lastRun(Path output) throws IOException {
+    Map<String, Object> manifest = Manifest.read(output, conf);
+    if (!(manifest.get("runs") instanceof List<?> runs) || runs.isEmpty()) {
+      return null;
+    }
+    Object id = ((Map<?, ?>) runs.get(runs.size() - 1)).get("run_id");
+    Path dir = new Path(new Path(output, IncrementalOutput.RUNS), String.valueOf(id));
+    return dir.getFileSystem(conf).exists(new Path(dir, Manifest.FILE)) ? dir : null;
   }
 
   /** The partition directories ({@code a=1/b=2}) under the table's location, sorted. */
