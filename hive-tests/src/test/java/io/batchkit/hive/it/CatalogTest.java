@@ -135,6 +135,7 @@ class CatalogTest {
         switch (job) {
           case "convert" -> new ConvertJob(o, e);
           case "register" -> new RegisterCommand(o, e);
+          case "upsert" -> new io.batchkit.mr.upsert.UpsertJob(o, e);
           case "ddl" -> new DdlCommand(o, e);
           default -> throw new IllegalArgumentException(job);
         };
@@ -532,5 +533,62 @@ class CatalogTest {
     assertEquals(2, missing.code(), missing.err());
     assertTrue(missing.err().contains("com.example.NoSuchFactory"), missing.err());
     assertFalse(Files.exists(dir.resolve("factory/none")));
+  }
+
+  /** Each upsert writes a new snapshot directory: its table moves to the newest, partitions too. */
+  @Test
+  void anUpsertTableFollowsTheNewestSnapshot() throws Exception {
+    Path base = dir.resolve("upsert");
+    for (int day = 1; day <= 2; day++) {
+      Run c =
+          clean(
+              conf(),
+              "--schema",
+              SCHEMA.toString(),
+              "--input",
+              dir.resolve("landing/day" + day).toString(),
+              "--output",
+              base.resolve("batch" + day).toString());
+      assertEquals(0, c.code(), c.err());
+    }
+    Run first =
+        tool(
+            conf(),
+            "upsert",
+            "--batch",
+            base.resolve("batch1").toString(),
+            "--output",
+            base.resolve("snap1").toString(),
+            "--table",
+            "snap.trips");
+    assertEquals(0, first.code(), first.err());
+    Run second =
+        tool(
+            conf(),
+            "upsert",
+            "--snapshot",
+            base.resolve("snap1").toString(),
+            "--batch",
+            base.resolve("batch2").toString(),
+            "--output",
+            base.resolve("snap2").toString(),
+            "--table",
+            "snap.trips");
+    assertEquals(0, second.code(), second.err());
+    assertTrue(
+        second.out().contains("moved here from file:" + base.resolve("snap1/data")), second.out());
+    Table t = client.getTable("snap", "trips");
+    assertEquals("file:" + base.resolve("snap2/data"), t.getSd().getLocation());
+    Map<String, Long> onDisk = rowsOnDisk(base.resolve("snap2/data"));
+    assertEquals(
+        new ArrayList<>(onDisk.keySet()),
+        sorted(client.listPartitionNames("snap", "trips", (short) -1)));
+    for (String p : client.listPartitionNames("snap", "trips", (short) -1)) {
+      assertEquals(
+          "file:" + base.resolve("snap2/data/" + p),
+          client.getPartition("snap", "trips", p).getSd().getLocation());
+    }
+    long rows = onDisk.values().stream().mapToLong(Long::longValue).sum();
+    assertEquals(List.of("" + rows), metastore.beeline("SELECT count(*) FROM snap.trips;"));
   }
 }

@@ -20,6 +20,9 @@ public interface Catalog extends AutoCloseable {
   /** Adds partitions ({@code day=2024-01-01}, under the table's location) unless already there. */
   void addPartitions(TableName name, HiveTable table, List<String> dirs) throws CatalogException;
 
+  /** Points the table at {@code table}'s location, its partitions dropped (data untouched). */
+  void relocate(TableName name, HiveTable table) throws CatalogException;
+
   /** Where the tables go, for messages: {@code the Hive metastore at thrift://...}. */
   String describe();
 

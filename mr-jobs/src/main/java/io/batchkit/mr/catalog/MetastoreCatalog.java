@@ -178,6 +178,23 @@ public final class MetastoreCatalog implements Catalog {
   }
 
   @Override
+  public void relocate(TableName name, HiveTable table) throws CatalogException {
+    try {
+      // The old snapshot's partitions first: none may point at files that are not the table's.
+      for (String dir : partitions(name)) {
+        client.dropPartition(name.database(), name.table(), PartitionDirs.values(dir), false);
+      }
+      Table t = client.getTable(name.database(), name.table());
+      t.getSd().setLocation(table.location());
+      client.alter_table(name.database(), name.table(), t);
+    } catch (CatalogException e) {
+      throw e;
+    } catch (Exception e) {
+      throw failed("moving " + name + " to " + table.location(), e);
+    }
+  }
+
+  @Override
   public String describe() {
     return where;
   }

@@ -12,6 +12,12 @@ public final class TableComparison {
 
   /** The first difference as one line naming the table, what differs and both sides; or null. */
   public static String difference(TableName name, HiveTable table, HiveTable dataset) {
+    return difference(name, table, dataset, true);
+  }
+
+  /** The same; with {@code location} false, a table elsewhere may hold it (it will be moved). */
+  public static String difference(
+      TableName name, HiveTable table, HiveTable dataset, boolean location) {
     String t = "table " + name;
     if (table.storage() != dataset.storage()) {
       return t + " is stored as " + storage(table) + ", the dataset as " + storage(dataset);
@@ -23,7 +29,7 @@ public final class TableComparison {
           + ", the dataset "
           + partitioning(dataset.partitions());
     }
-    if (!new Path(table.location()).equals(new Path(dataset.location()))) {
+    if (location && !new Path(table.location()).equals(new Path(dataset.location()))) {
       return t + " is at " + table.location() + ", the dataset at " + dataset.location();
     }
     int n = Math.max(table.columns().size(), dataset.columns().size());

@@ -43,6 +43,7 @@ public abstract class JobTool extends Configured implements Tool {
   private TableRegistration tables;
   private Path registered;
   private List<String> outerPartitions = List.of();
+  private boolean snapshot;
 
   /**
    * @param options option names that take a value
@@ -137,7 +138,18 @@ public abstract class JobTool extends Configured implements Tool {
     byte[] yaml = schemaYaml.getBytes(StandardCharsets.UTF_8);
     tables.check(
         TableRegistration.table(name, yaml, format, outer, new Path(output, data), getConf()),
-        tables.quarantine(new Path(output, "quarantine")));
+        tables.quarantine(new Path(output, "quarantine")),
+        snapshot);
+  }
+
+  /**
+   * The same for a job whose every run writes a new snapshot of the dataset (upsert's NEW): its
+   * table follows the newest, so a table at an older snapshot's location is moved, not refused.
+   */
+  protected final void writesSnapshot(Path output, String data, String format, String schemaYaml)
+      throws IOException, UsageException {
+    snapshot = true;
+    writes(output, data, format, schemaYaml, List.of());
   }
 
   /**
@@ -152,7 +164,7 @@ public abstract class JobTool extends Configured implements Tool {
     }
     HiveTable[] tables =
         TableRegistration.tables(name, output, getConf(), this.tables.quarantines());
-    this.tables.check(tables[0], tables[1]);
+    this.tables.check(tables[0], tables[1], TableRegistration.snapshot(output, getConf()));
     registered = output;
   }
 
@@ -308,6 +320,9 @@ public abstract class JobTool extends Configured implements Tool {
     QuarantineLines.resolve(output, getConf());
     if (!outerPartitions.isEmpty()) {
       manifest.output(TableRegistration.OUTER_PARTITIONS, outerPartitions);
+    }
+    if (snapshot) {
+      manifest.output(TableRegistration.SNAPSHOT, true);
     }
     manifest.write(output, getConf());
     if (complete) {

@@ -32,6 +32,9 @@ public final class TableRegistration {
   /** The manifest's output naming partition directories above the schema's (split's). */
   static final String OUTER_PARTITIONS = "outer_partitions";
 
+  /** The manifest's output saying each run writes a new snapshot (its table moves with it). */
+  static final String SNAPSHOT = "snapshot";
+
   /** The manifest list recording each registration. */
   public static final String SECTION = "catalog";
 
@@ -138,11 +141,11 @@ public final class TableRegistration {
    * Before any task runs: a table that exists and disagrees stops the run (exit 2, nothing
    * written); a catalog that does not answer only warns, the data goes first.
    */
-  void check(HiveTable rows, HiveTable quarantine) throws UsageException {
+  void check(HiveTable rows, HiveTable quarantine, boolean snapshot) throws UsageException {
     try (Catalog catalog = options.connect()) {
-      compare(catalog, options.table, rows);
+      compare(catalog, options.table, rows, snapshot);
       if (quarantine != null) {
-        compare(catalog, options.quarantineTable, quarantine);
+        compare(catalog, options.quarantineTable, quarantine, false);
       }
     } catch (CatalogException e) {
       err.println(
@@ -150,10 +153,11 @@ public final class TableRegistration {
     }
   }
 
-  private void compare(Catalog catalog, TableName name, HiveTable table)
+  private void compare(Catalog catalog, TableName name, HiveTable table, boolean snapshot)
       throws CatalogException, UsageException {
     HiveTable existing = catalog.table(name);
-    String difference = existing == null ? null : TableComparison.difference(name, existing, table);
+    String difference =
+        existing == null ? null : TableComparison.difference(name, existing, table, !snapshot);
     if (difference != null) {
       throw new UsageException(
           job
@@ -172,9 +176,10 @@ public final class TableRegistration {
     TaskFaults.inDriver(conf, "register");
     HiveTable[] tables = tables(job, output, conf, options.quarantineTable != null);
     try (Catalog catalog = options.connect()) {
-      register(catalog, options.table, tables[0], output);
+      boolean snapshot = snapshot(output, conf);
+      register(catalog, options.table, tables[0], output, snapshot);
       if (tables[1] != null) {
-        register(catalog, options.quarantineTable, tables[1], output);
+        register(catalog, options.quarantineTable, tables[1], output, false);
       }
       return true;
     } catch (CatalogException | CatalogDisagrees e) {
@@ -195,18 +200,25 @@ public final class TableRegistration {
     }
   }
 
-  private void register(Catalog catalog, TableName name, HiveTable table, Path output)
+  private void register(
+      Catalog catalog, TableName name, HiveTable table, Path output, boolean snapshot)
       throws CatalogException, CatalogDisagrees, IOException {
     boolean created = false;
+    boolean moved = false;
     HiveTable existing = catalog.table(name);
     if (existing == null) {
       catalog.create(name, table);
       created = true;
       existing = catalog.table(name);
     }
-    String difference = TableComparison.difference(name, existing, table);
+    String difference = TableComparison.difference(name, existing, table, !snapshot);
     if (difference != null) {
       throw new CatalogDisagrees(difference);
+    }
+    if (!new Path(existing.location()).equals(new Path(table.location()))) {
+      // A new snapshot: the table follows it (a query in between may see no partitions).
+      catalog.relocate(name, table);
+      moved = true;
     }
     List<String> added = new ArrayList<>();
     if (!table.partitions().isEmpty()) {
@@ -220,6 +232,9 @@ public final class TableRegistration {
     entry.put("catalog", catalog.describe());
     entry.put("location", table.location());
     entry.put("created", created);
+    if (moved) {
+      entry.put("moved_from", existing.location());
+    }
     entry.put("partitions_added", added);
     entry.put("at", Instant.now().toString());
     Manifest.append(output, conf, SECTION, entry);
@@ -232,11 +247,17 @@ public final class TableRegistration {
         "%s: table %s %s, %s in %s%n",
         job,
         name,
-        created ? "created" : "up to date",
+        created ? "created" : moved ? "moved here from " + existing.location() : "up to date",
         table.partitions().isEmpty()
             ? "unpartitioned"
             : added.size() + (added.size() == 1 ? " partition" : " partitions") + " added",
         catalog.describe());
+  }
+
+  /** Whether each run of the job that wrote {@code output} writes a new snapshot (upsert). */
+  static boolean snapshot(Path output, Configuration conf) throws IOException {
+    Object outputs = Manifest.read(output, conf).get("outputs");
+    return outputs instanceof Map<?, ?> o && Boolean.TRUE.equals(o.get(SNAPSHOT));
   }
 
   /** The directory of an incremental output's last committed run, or null. */

@@ -56,6 +56,8 @@ public final class UpsertJob extends JobTool {
           "  --delete-value V    default true",
           "  --overwrite         replace NEW if it exists (never the snapshot being read)",
           CatalogOptions.USAGE,
+          "                      (each snapshot is a new NEW: the table moves to the newest, its",
+          "                      partitions those of NEW)",
           "",
           "Keys are the schema's keys, which the schema must declare. Exit codes: 0, 1 failed, 2 usage,",
           "4 the output is complete but its table is not registered (batchkit register).");
@@ -149,7 +151,7 @@ public final class UpsertJob extends JobTool {
           NAME + ": --delete-column: no column '" + deleteColumn + "' in " + schema.name());
     }
     String written = derivedSchema(schema, "snapshot of " + schema.name());
-    writes(output, "data", "text", written);
+    writesSnapshot(output, "data", "text", written);
     OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
 
     StringBuilder list = new StringBuilder();
