@@ -123,7 +123,7 @@ public final class CleanJob extends JobTool {
   protected int execute(Args args) throws Exception {
     Configuration conf = getConf();
     String schemaLocation = args.required(NAME, "schema");
-    byte[] yaml = JobSchema.read(NAME, schemaLocation, conf);
+    byte[] yaml = JobSchema.read(NAME, "schema", schemaLocation, conf);
     Schema schema = SchemaParser.parse(yaml, schemaLocation);
     HmacKey.forSchema(NAME, schema, conf);
     RowFormat format;

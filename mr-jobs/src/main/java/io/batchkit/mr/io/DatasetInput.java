@@ -134,18 +134,7 @@ public final class DatasetInput {
       }
       location = schemaFile.toString();
     }
-    try {
-      return new Object[] {JobSchema.read(location, conf), location};
-    } catch (IOException e) {
-      throw new UsageException(
-          job
-              + ": cannot read schema "
-              + location
-              + " ("
-              + e.getMessage()
-              + "); check --"
-              + option);
-    }
+    return new Object[] {JobSchema.read(job, option, location, conf), location};
   }
 
   /** Reads the schema ({@link #schemaYaml}) and stores it in the job configuration. */

@@ -31,7 +31,8 @@ public final class JobSchema {
   }
 
   /** The same, or a one-line usage error naming the job and the option to check. */
-  public static byte[] read(String job, String location, Configuration conf) throws UsageException {
+  public static byte[] read(String job, String option, String location, Configuration conf)
+      throws UsageException {
     try {
       return read(location, conf);
     } catch (IOException e) {
@@ -41,7 +42,8 @@ public final class JobSchema {
               + location
               + " ("
               + e.getMessage()
-              + "); check the --schema path");
+              + "); check --"
+              + option);
     }
   }
 

@@ -9,7 +9,6 @@ import io.batchkit.mr.common.ColumnSelection;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.JobSchema;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -98,13 +97,7 @@ public final class DdlCommand extends JobTool {
       }
       tables.add(t.strip());
     }
-    byte[] yaml;
-    try {
-      yaml = JobSchema.read(location, getConf());
-    } catch (IOException e) {
-      throw new UsageException(
-          NAME + ": cannot read schema " + location + " (" + e.getMessage() + ")");
-    }
+    byte[] yaml = JobSchema.read(NAME, "schema", location, getConf());
     Schema schema = SchemaParser.parse(yaml, location);
     ColumnSelection selection =
         ColumnSelection.parse(NAME, schema, args.get("columns", null), args.get("drop", null));
