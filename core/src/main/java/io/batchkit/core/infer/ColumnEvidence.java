@@ -47,9 +47,9 @@ public final class ColumnEvidence {
   BigDecimal max;
 
   /** Values by the set of formats (bit i: format i) they fit; 0 = none. */
-  final Map<Integer, Long> dateMasks = new TreeMap<>();
+  final Map<Long, Long> dateMasks = new TreeMap<>();
 
-  final Map<Integer, Long> timestampMasks = new TreeMap<>();
+  final Map<Long, Long> timestampMasks = new TreeMap<>();
   boolean notTemporal;
   LocalDate minDate;
   LocalDate maxDate;
@@ -168,8 +168,16 @@ public final class ColumnEvidence {
     if (notTemporal) {
       return;
     }
-    int dates = v.length() < 6 || v.length() > 40 ? 0 : mask(Candidates.DATES, v, true);
-    int stamps = v.length() < 6 || v.length() > 40 ? 0 : mask(Candidates.TIMESTAMPS, v, false);
+    String separators =
+        v.length() < 6 || v.length() > 40 ? null : Candidates.separatorsOf(v, false);
+    long dates =
+        separators == null
+            ? 0
+            : mask(Candidates.DATES, Candidates.DATE_SEPARATORS, separators, v, true);
+    long stamps =
+        separators == null
+            ? 0
+            : mask(Candidates.TIMESTAMPS, Candidates.TIMESTAMP_SEPARATORS, separators, v, false);
     if (dates == 0 && stamps == 0) {
       notTemporal = true; // this column is neither: stop trying formats
       dateMasks.clear();
@@ -180,9 +188,17 @@ public final class ColumnEvidence {
     timestampMasks.merge(stamps, 1L, Long::sum);
   }
 
-  private int mask(io.batchkit.core.types.ValueParser[] parsers, String v, boolean dates) {
-    int mask = 0;
+  private long mask(
+      io.batchkit.core.types.ValueParser[] parsers,
+      String[] formatSeparators,
+      String separators,
+      String v,
+      boolean dates) {
+    long mask = 0;
     for (int i = 0; i < parsers.length; i++) {
+      if (formatSeparators[i] != null && !formatSeparators[i].equals(separators)) {
+        continue; // "03/07/2024" is no yyyy-MM-dd: no need to parse to know it
+      }
       Object value = parsers[i].parse(v);
       if (value instanceof ParseFailure) {
         continue;
@@ -199,7 +215,7 @@ public final class ColumnEvidence {
           maxTimestamp = maxTimestamp == null || t.isAfter(maxTimestamp) ? t : maxTimestamp;
         }
       }
-      mask |= 1 << i;
+      mask |= 1L << i;
     }
     return mask;
   }
@@ -362,18 +378,18 @@ public final class ColumnEvidence {
     return in.readBoolean() ? in.readUTF() : null;
   }
 
-  private static void masks(DataOutput out, Map<Integer, Long> masks) throws IOException {
+  private static void masks(DataOutput out, Map<Long, Long> masks) throws IOException {
     out.writeInt(masks.size());
-    for (Map.Entry<Integer, Long> e : masks.entrySet()) {
-      out.writeInt(e.getKey());
+    for (Map.Entry<Long, Long> e : masks.entrySet()) {
+      out.writeLong(e.getKey());
       out.writeLong(e.getValue());
     }
   }
 
-  private static void masks(DataInput in, Map<Integer, Long> masks) throws IOException {
+  private static void masks(DataInput in, Map<Long, Long> masks) throws IOException {
     int n = in.readInt();
     for (int i = 0; i < n; i++) {
-      masks.put(in.readInt(), in.readLong());
+      masks.put(in.readLong(), in.readLong());
     }
   }
 }

@@ -97,6 +97,15 @@ public final class ColumnProposal {
   /** The proposal for a column named {@code name} with this evidence. */
   public static ColumnProposal of(
       String name, ColumnEvidence e, boolean pseudonymize, boolean bounds) {
+    return of(name, e, pseudonymize, bounds, false);
+  }
+
+  /**
+   * The same; {@code dayFirst} settles a date that every value leaves open (03/04/2024) as day
+   * first.
+   */
+  public static ColumnProposal of(
+      String name, ColumnEvidence e, boolean pseudonymize, boolean bounds, boolean dayFirst) {
     long n = e.values;
     // A JSON string is never read as a number or boolean, however it looks (JsonRecordParser).
     long unquoted = e.quoted == 0 ? n : -1;
@@ -120,11 +129,11 @@ public final class ColumnProposal {
         return new ColumnProposal(name, "double", List.of(), e, false, bounds);
       }
       if (!e.notTemporal) {
-        List<String> dates = cover(e.dateMasks, Candidates.DATE_FORMATS);
+        List<String> dates = cover(e.dateMasks, Candidates.DATE_FORMATS, dayFirst);
         if (dates != null) {
           return new ColumnProposal(name, "date", dates, e, false, bounds);
         }
-        List<String> stamps = cover(e.timestampMasks, Candidates.TIMESTAMP_FORMATS);
+        List<String> stamps = cover(e.timestampMasks, Candidates.TIMESTAMP_FORMATS, dayFirst);
         if (stamps != null) {
           return new ColumnProposal(name, "timestamp", stamps, e, false, bounds);
         }
@@ -134,22 +143,30 @@ public final class ColumnProposal {
   }
 
   /**
-   * The fewest formats (greedily, most values first, then list order) that read every value, or
-   * null when some value fits none.
+   * The formats for a column: the first (in {@code formats}' order, day first before month first
+   * with {@code dayFirst}) that reads every value, the most specific; else the fewest (greedily,
+   * most values first) that together do. Null when some value fits none.
    */
-  static List<String> cover(Map<Integer, Long> masks, List<String> formats) {
-    if (masks.isEmpty() || masks.getOrDefault(0, 0L) > 0) {
+  static List<String> cover(Map<Long, Long> masks, List<String> formats, boolean dayFirst) {
+    if (masks.isEmpty() || masks.getOrDefault(0L, 0L) > 0) {
       return null;
     }
-    List<Integer> left = new ArrayList<>(masks.keySet());
+    List<Integer> order = order(formats, dayFirst);
+    for (int f : order) {
+      long bit = 1L << f;
+      if (masks.keySet().stream().allMatch(m -> (m & bit) != 0)) {
+        return List.of(formats.get(f));
+      }
+    }
+    List<Long> left = new ArrayList<>(masks.keySet());
     List<String> chosen = new ArrayList<>();
     while (!left.isEmpty()) {
       int best = -1;
       long bestCount = -1;
-      for (int f = 0; f < formats.size(); f++) {
+      for (int f : order) {
         long c = 0;
-        for (int m : left) {
-          if ((m & (1 << f)) != 0) {
+        for (long m : left) {
+          if ((m & (1L << f)) != 0) {
             c += masks.get(m);
           }
         }
@@ -158,11 +175,30 @@ public final class ColumnProposal {
           bestCount = c;
         }
       }
-      int bit = 1 << best;
+      long bit = 1L << best;
       chosen.add(formats.get(best));
       left.removeIf(m -> (m & bit) != 0);
     }
     return chosen;
+  }
+
+  /** The formats' indexes in order of preference: with {@code dayFirst}, d/M before its M/d. */
+  private static List<Integer> order(List<String> formats, boolean dayFirst) {
+    List<Integer> order = new ArrayList<>();
+    for (int f = 0; f < formats.size(); f++) {
+      order.add(f);
+    }
+    if (dayFirst) {
+      for (int f = 0; f < formats.size(); f++) {
+        String twin = Candidates.twin(formats.get(f));
+        int t = twin == null ? -1 : formats.indexOf(twin);
+        if (formats.get(f).indexOf('M') < formats.get(f).indexOf('d') && t > f) {
+          order.remove(Integer.valueOf(t));
+          order.add(order.indexOf(f), t);
+        }
+      }
+    }
+    return order;
   }
 
   private void describe(ColumnEvidence e) {
@@ -222,8 +258,20 @@ public final class ColumnProposal {
     }
     if (formats.size() > 0) {
       String also = "";
-      if (type.equals("date") && formats.get(0).equals("MM/dd/yyyy") && fitsAll(e.dateMasks, 2)) {
-        also = " (dd/MM/yyyy fits too: no day above 12 seen; month first assumed)";
+      String twin = formats.size() == 1 ? Candidates.twin(formats.get(0)) : null;
+      List<String> candidates =
+          type.equals("date") ? Candidates.DATE_FORMATS : Candidates.TIMESTAMP_FORMATS;
+      Map<Long, Long> masks = type.equals("date") ? e.dateMasks : e.timestampMasks;
+      if (twin != null && fitsAll(masks, candidates.indexOf(twin))) {
+        boolean monthFirst = formats.get(0).indexOf('M') < formats.get(0).indexOf('d');
+        also =
+            " ("
+                + twin
+                + " fits too: no day above 12 seen; "
+                + (monthFirst ? "month" : "day")
+                + " first is a guess (--date-order "
+                + (monthFirst ? "dmy" : "mdy")
+                + " for the other))";
       }
       return type
           + " in "
@@ -247,8 +295,10 @@ public final class ColumnProposal {
     return near.isEmpty() ? "string" : "string: " + String.join("; ", near);
   }
 
-  private static boolean fitsAll(Map<Integer, Long> masks, int format) {
-    return !masks.isEmpty() && masks.keySet().stream().allMatch(m -> (m & (1 << format)) != 0);
+  private static boolean fitsAll(Map<Long, Long> masks, int format) {
+    return format >= 0
+        && !masks.isEmpty()
+        && masks.keySet().stream().allMatch(m -> (m & (1L << format)) != 0);
   }
 
   /** The column as one YAML flow mapping, its evidence as comments above it. */
@@ -306,6 +356,11 @@ public final class ColumnProposal {
 
   public String name() {
     return name;
+  }
+
+  /** The formats proposed for a date or timestamp column (none: the ISO default). */
+  List<String> formats() {
+    return formats;
   }
 
   public String type() {

@@ -30,14 +30,15 @@ public final class SchemaProposal {
       Dialect dialect,
       Evidence seen,
       Set<String> pseudonymize,
-      boolean bounds) {
+      boolean bounds,
+      boolean dayFirst) {
     List<ColumnProposal> columns = new ArrayList<>();
     Set<String> nulls = new LinkedHashSet<>();
     nulls.add("");
     for (int c = 0; c < dialect.columns(); c++) {
       ColumnEvidence e = seen.columns().get(c);
       String n = dialect.names().get(c);
-      ColumnProposal proposal = ColumnProposal.of(n, e, pseudonymize.contains(n), bounds);
+      ColumnProposal proposal = ColumnProposal.of(n, e, pseudonymize.contains(n), bounds, dayFirst);
       if (dialect.json() != null) {
         proposal.json(dialect.json().paths().get(c), dialect.json().text().get(c));
       }

@@ -28,5 +28,8 @@ public final class InferConfigKeys {
   public static final String PSEUDONYMIZE = "batchkit.infer.pseudonymize";
   public static final String BOUNDS = "batchkit.infer.bounds";
 
+  /** Dates that no value settles are read day first (--date-order dmy). */
+  public static final String DAY_FIRST = "batchkit.infer.day.first";
+
   private InferConfigKeys() {}
 }

@@ -57,6 +57,8 @@ public final class InferJob extends JobTool {
           "  --header B          true or false: whether files start with a header (default: guessed)",
           "  --pseudonymize C,D  columns (as named in the proposal) to write as HMAC pseudonyms",
           "  --no-bounds         leave min/max out (the data's bounds refuse tomorrow's extremes)",
+          "  --date-order O      mdy (default) or dmy: how to read dates no value settles (03/04/2024;",
+          "                      a day above 12 settles it); the column's comment says it was a guess",
           "  --overwrite         replace F if it exists",
           "",
           "The delimiter (, ; tab |), header and encoding are guessed from the first file; every",
@@ -71,7 +73,7 @@ public final class InferJob extends JobTool {
     super(
         NAME,
         USAGE,
-        Set.of("input", "output", "name", "sample-rows", "header", "pseudonymize"),
+        Set.of("input", "output", "name", "sample-rows", "header", "pseudonymize", "date-order"),
         Set.of("overwrite", "no-bounds"),
         out,
         err);
@@ -142,6 +144,11 @@ public final class InferJob extends JobTool {
     jc.set(InferConfigKeys.SOURCE, files.size() + " file(s) under " + String.join(", ", inputs));
     jc.set(InferConfigKeys.PSEUDONYMIZE, pseudonymize.replace(" ", ""));
     jc.setBoolean(InferConfigKeys.BOUNDS, !args.has("no-bounds"));
+    String order = args.get("date-order", "mdy");
+    if (!order.equals("mdy") && !order.equals("dmy")) {
+      throw new UsageException(NAME + ": --date-order must be mdy or dmy, not '" + order + "'");
+    }
+    jc.setBoolean(InferConfigKeys.DAY_FIRST, order.equals("dmy"));
     InputFiles.addTo(job, files);
     job.setInputFormatClass(InferInputFormat.class);
     job.setMapperClass(InferMapper.class);

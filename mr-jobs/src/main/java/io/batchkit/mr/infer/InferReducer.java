@@ -81,7 +81,8 @@ public class InferReducer extends Reducer<Text, BytesWritable, Text, Text> {
         dialect,
         all.evidence(),
         pseudonymize,
-        conf.getBoolean(InferConfigKeys.BOUNDS, true));
+        conf.getBoolean(InferConfigKeys.BOUNDS, true),
+        conf.getBoolean(InferConfigKeys.DAY_FIRST, false));
   }
 
   private static Schema parse(String yaml) throws IOException {
