@@ -26,6 +26,9 @@ public final class RawRecords extends Records {
   private final int[] pseudonymized;
   private boolean invalidBytes;
 
+  /** With {@code header: by_name}: this file's header, mapped onto the schema's columns. */
+  private final HeaderMapping byName;
+
   /**
    * @param pseudonymizer the key for {@code pseudonymize: true} columns; null only to check records
    *     whose values are never shown (their pseudonymised columns then hold raw values)
@@ -42,6 +45,7 @@ public final class RawRecords extends Records {
     this.parser = schema.format().json() ? null : new CsvRecordParser(schema.format());
     this.json = schema.format().json() ? new JsonRecordParser(schema.columns()) : null;
     this.cleaner = new RowCleaner(schema);
+    this.byName = schema.format().byName() ? new HeaderMapping(schema) : null;
   }
 
   @Override
@@ -49,6 +53,9 @@ public final class RawRecords extends Records {
     invalidBytes = false;
     text = null;
     if (offset == 0 && header) {
+      if (byName != null) {
+        byName.read(parseHeader(decoder.decode(bytes, length)));
+      }
       return Outcome.HEADER;
     }
     // An empty line is no record, unless a one-column schema makes it an empty value.
@@ -95,7 +102,9 @@ public final class RawRecords extends Records {
   private Outcome clean(String record) {
     boolean valid;
     try {
-      if (json == null) {
+      if (byName != null) {
+        valid = byName.clean(parser.parse(record), cleaner, values, violations);
+      } else if (json == null) {
         valid = cleaner.clean(parser.parse(record), values, violations);
       } else {
         json.parse(record);
@@ -112,6 +121,14 @@ public final class RawRecords extends Records {
       }
     }
     return valid ? Outcome.VALID : Outcome.INVALID;
+  }
+
+  private java.util.List<String> parseHeader(String line) {
+    try {
+      return java.util.List.copyOf(parser.parse(line));
+    } catch (MalformedRecordException e) {
+      return java.util.List.of(line); // the header check names the file; nothing maps
+    }
   }
 
   /** Whitespace only: what a JSON file may hold before its first record. */

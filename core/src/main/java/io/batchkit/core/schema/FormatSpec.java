@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
  * @param encoding the files' character set; must be ASCII-compatible so that records can be split
  *     on bytes
  * @param json whether the records are JSON objects, their columns found by name or {@code path}
+ * @param byName whether each file's header says where the columns are ({@code header: by_name}): in
+ *     any order, some absent (null in that file's rows); such a file is read by one task from its
+ *     start, where its header is
  */
 public record FormatSpec(
     char delimiter,
@@ -24,10 +27,16 @@ public record FormatSpec(
     boolean header,
     boolean multiline,
     Charset encoding,
-    boolean json) {
+    boolean json,
+    boolean byName) {
 
   public static final FormatSpec DEFAULT =
-      new FormatSpec(',', '"', null, true, false, StandardCharsets.UTF_8, false);
+      new FormatSpec(',', '"', null, true, false, StandardCharsets.UTF_8, false, false);
+
+  /** Whether a file must be read whole by one task (a split could not stand on its own). */
+  public boolean wholeFiles() {
+    return multiline || byName;
+  }
 
   /** CSV as described. */
   public static FormatSpec csv(
@@ -37,7 +46,13 @@ public record FormatSpec(
       boolean header,
       boolean multiline,
       Charset encoding) {
-    return new FormatSpec(delimiter, quote, escape, header, multiline, encoding, false);
+    return new FormatSpec(delimiter, quote, escape, header, multiline, encoding, false, false);
+  }
+
+  /** The same CSV with its header matched by name. */
+  public FormatSpec byName(boolean byName) {
+    return new FormatSpec(
+        delimiter, quote, escape, header || byName, multiline, encoding, json, byName);
   }
 
   /**
@@ -47,6 +62,6 @@ public record FormatSpec(
    *     back to back, with or without whitespace between them (Kinesis Data Firehose)
    */
   public static FormatSpec json(boolean lines, Charset encoding) {
-    return new FormatSpec(',', '"', null, false, !lines, encoding, true);
+    return new FormatSpec(',', '"', null, false, !lines, encoding, true, false);
   }
 }

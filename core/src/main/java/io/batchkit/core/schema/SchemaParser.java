@@ -28,6 +28,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads a dataset schema from YAML. Works on SnakeYAML's node tree rather than on plain maps so
@@ -182,8 +183,12 @@ public final class SchemaParser {
     if (m.containsKey("escape")) {
       escape = y.optionalChar(m.get("escape"), "format.escape");
     }
+    boolean byName =
+        m.containsKey("header")
+            && m.get("header").getValueNode() instanceof ScalarNode h
+            && h.getValue().equals("by_name");
     boolean header =
-        m.containsKey("header") ? y.bool(m.get("header"), "format.header") : d.header();
+        byName || (m.containsKey("header") ? y.bool(m.get("header"), "format.header") : d.header());
     boolean multiline =
         m.containsKey("multiline") ? y.bool(m.get("multiline"), "format.multiline") : d.multiline();
     Charset encoding = d.encoding();
@@ -214,10 +219,16 @@ public final class SchemaParser {
           m.get("delimiter").getValueNode(), "format.delimiter", "cannot be a line break");
     }
     if (json) {
+      if (byName) {
+        throw y.error(
+            m.get("header").getValueNode(),
+            "format.header",
+            "JSON records name their fields in every record: by_name is for CSV headers");
+      }
       return FormatSpec.json(
           m.containsKey("lines") && y.bool(m.get("lines"), "format.lines"), encoding);
     }
-    return FormatSpec.csv(delimiter, quote, escape, header, multiline, encoding);
+    return FormatSpec.csv(delimiter, quote, escape, header, multiline, encoding).byName(byName);
   }
 
   private Set<String> nulls(NodeTuple tuple) {

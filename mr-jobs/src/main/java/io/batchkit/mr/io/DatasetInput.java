@@ -182,7 +182,7 @@ public final class DatasetInput {
    * whole files cut into records (multiline CSV, JSON objects back to back).
    */
   public static Class<? extends FileInputFormat<?, ?>> rawFormat(Schema schema) {
-    return schema.format().multiline() ? WholeFileInputFormat.class : CsvLineInputFormat.class;
+    return schema.format().wholeFiles() ? WholeFileInputFormat.class : CsvLineInputFormat.class;
   }
 
   /** The task-side reader of this job's records. */

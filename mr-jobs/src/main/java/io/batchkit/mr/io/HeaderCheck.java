@@ -213,6 +213,9 @@ public final class HeaderCheck {
               "the first record has %d fields, schema %s has %d columns (header: false)",
               header.size(), schema.name(), columns.size());
     }
+    if (schema.format().byName()) {
+      return compareByName(schema, header);
+    }
     if (header.size() != columns.size()) {
       return String.format(
           "the header has %d columns, schema %s has %d (header: %s)",
@@ -224,6 +227,33 @@ public final class HeaderCheck {
         return String.format(
             "header column %d is '%s', schema %s says %s",
             i + 1, header.get(i), schema.name(), name);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code header: by_name}: any order, schema columns may be absent (null in that file), but every
+   * header column must be one of the schema's, once.
+   */
+  private static String compareByName(Schema schema, List<String> header) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Column c : schema.columns()) {
+      names.add(ColumnNames.fold(c.name()));
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < header.size(); i++) {
+      String folded = ColumnNames.fold(header.get(i));
+      if (!names.contains(folded)) {
+        return String.format(
+            "header column %d '%s' is not in schema %s (header: by_name; its columns: %s)",
+            i + 1,
+            header.get(i),
+            schema.name(),
+            shorten(String.join(",", schema.columns().stream().map(Column::name).toList())));
+      }
+      if (!seen.add(folded)) {
+        return String.format("header column %d '%s' repeats an earlier one", i + 1, header.get(i));
       }
     }
     return null;
