@@ -591,4 +591,50 @@ class CatalogTest {
     long rows = onDisk.values().stream().mapToLong(Long::longValue).sum();
     assertEquals(List.of("" + rows), metastore.beeline("SELECT count(*) FROM snap.trips;"));
   }
+
+  /** A pipeline's table: key and a register step, run with --overwrite as a re-run would be. */
+  @Test
+  void aPipelineRegistersThroughTableKeysAndARegisterStep() throws Exception {
+    Path base = dir.resolve("pipeline");
+    Files.createDirectories(base);
+    Path file = base.resolve("p.yaml");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "name: p",
+            "database: pipe",
+            "steps:",
+            "  - name: clean",
+            "    job: clean",
+            "    table: trips",
+            "    args: {schema: "
+                + SCHEMA
+                + ", input: "
+                + dir.resolve("landing/day1")
+                + ", output: "
+                + base.resolve("clean")
+                + "}",
+            "  - name: again",
+            "    job: register",
+            "    args: {output: " + base.resolve("clean") + ", table: pipe.trips_again}",
+            ""));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Run r =
+        run(
+            conf(),
+            new io.batchkit.mr.pipeline.PipelineRunner(
+                io.batchkit.mr.BatchkitDriver.pipelineJobs(),
+                new PrintStream(out, true),
+                new PrintStream(err, true)),
+            out,
+            err,
+            file.toString(),
+            "--overwrite");
+    assertEquals(0, r.code(), r.err() + r.out());
+    List<String> disk = new ArrayList<>(rowsOnDisk(base.resolve("clean/clean")).keySet());
+    assertEquals(disk, sorted(client.listPartitionNames("pipe", "trips", (short) -1)));
+    assertEquals(disk, sorted(client.listPartitionNames("pipe", "trips_again", (short) -1)));
+  }
 }

@@ -29,6 +29,7 @@ public final class RegisterCommand extends JobTool {
           "                      aggregate, enrich, upsert or split's OUT",
           CatalogOptions.USAGE,
           CatalogOptions.QUARANTINE_USAGE,
+          "  --overwrite         accepted, as in a pipeline run with --overwrite: nothing is replaced",
           "",
           "Re-running adds nothing twice. Exit codes: 0 registered, 2 a usage problem or a table",
           "that disagrees with the output (nothing changed), 4 the catalog failed.");
@@ -42,7 +43,7 @@ public final class RegisterCommand extends JobTool {
         NAME,
         USAGE,
         CatalogOptions.withQuarantine(CatalogOptions.with("output")),
-        Set.of(),
+        Set.of("overwrite"),
         out,
         err);
   }
