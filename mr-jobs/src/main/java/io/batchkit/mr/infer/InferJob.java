@@ -1,11 +1,15 @@
 package io.batchkit.mr.infer;
 
 import io.batchkit.core.infer.Dialect;
+import io.batchkit.core.infer.SchemaDrift;
 import io.batchkit.core.schema.ColumnNames;
+import io.batchkit.core.schema.Schema;
+import io.batchkit.core.schema.SchemaParser;
 import io.batchkit.mr.common.Args;
 import io.batchkit.mr.common.InputFiles;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.UsageException;
+import io.batchkit.mr.io.JobSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,10 +64,14 @@ public final class InferJob extends JobTool {
           "  --date-order O      mdy (default) or dmy: how to read dates no value settles (03/04/2024;",
           "                      a day above 12 settles it); the column's comment says it was a guess",
           "  --overwrite         replace F if it exists",
+          "  --against S         a crawler's re-run: report how the files differ from schema S (new,",
+          "                      missing or moved columns, widened types, values outside bounds or",
+          "                      allowed, another date format or delimiter); exit 3 when they do;",
+          "                      --output then optional (the proposal, the changes as comments)",
           "",
           "The delimiter (, ; tab |), header and encoding are guessed from the first file; every",
           "tenth record is held out and the proposal is checked on those, as clean would read them.",
-          "Exit codes: 0 done, 1 failed, 2 usage.");
+          "Exit codes: 0 done (with --against: no change), 1 failed, 2 usage, 3 the files drifted.");
 
   public InferJob() {
     this(System.out, System.err);
@@ -73,7 +81,15 @@ public final class InferJob extends JobTool {
     super(
         NAME,
         USAGE,
-        Set.of("input", "output", "name", "sample-rows", "header", "pseudonymize", "date-order"),
+        Set.of(
+            "input",
+            "output",
+            "name",
+            "sample-rows",
+            "header",
+            "pseudonymize",
+            "date-order",
+            "against"),
         Set.of("overwrite", "no-bounds"),
         out,
         err);
@@ -88,16 +104,26 @@ public final class InferJob extends JobTool {
     Configuration conf = getConf();
     List<String> inputs = args.all("input");
     List<FileStatus> files = InputFiles.list(NAME, inputs, conf);
-    Path output = new Path(args.required(NAME, "output"));
-    FileSystem outFs = output.getFileSystem(conf);
-    if (outFs.exists(output) && !args.has("overwrite")) {
+    Schema against = null;
+    if (args.has("against")) {
+      String location = args.get("against", null);
+      against = SchemaParser.parse(JobSchema.read(NAME, "against", location, conf), location);
+    }
+    Path output =
+        against != null && !args.has("output") ? null : new Path(args.required(NAME, "output"));
+    Path workBase =
+        output != null
+            ? output.getParent()
+            : new Path(conf.get("hadoop.tmp.dir", System.getProperty("java.io.tmpdir")));
+    FileSystem outFs = output == null ? null : output.getFileSystem(conf);
+    if (output != null && outFs.exists(output) && !args.has("overwrite")) {
       throw new UsageException(
           NAME + ": " + output + " exists; choose another --output or add --overwrite");
     }
     long sampleRows = sampleRows(args.get("sample-rows", "1000000"));
     Boolean header = header(args.get("header", null));
     Dialect dialect = sniff(files.get(0).getPath(), conf, header);
-    String name = args.get("name", null);
+    String name = args.get("name", against == null ? null : against.name());
     if (name == null) {
       // The input directory's name, or for a glob the first file's, without extensions.
       String given = new Path(inputs.get(0)).getName();
@@ -160,7 +186,9 @@ public final class InferJob extends JobTool {
     job.setOutputValueClass(Text.class);
     job.setOutputFormatClass(SequenceFileOutputFormat.class);
     Path work =
-        new Path(output.getParent(), "." + output.getName() + ".infer-" + System.nanoTime());
+        new Path(
+            workBase,
+            "." + (output == null ? name : output.getName()) + ".infer-" + System.nanoTime());
     FileOutputFormat.setOutputPath(job, work);
     try {
       if (!runJob(job, work)) {
@@ -202,8 +230,13 @@ public final class InferJob extends JobTool {
             files.get(0).getPath());
         return 1;
       }
-      try (OutputStream os = outFs.create(output, true)) {
-        os.write(yaml.getBytes(StandardCharsets.UTF_8));
+      List<SchemaDrift.Change> drift =
+          against == null ? List.of() : SchemaDrift.between(against, parse(yaml));
+      if (output != null) {
+        try (OutputStream os = outFs.create(output, true)) {
+          os.write(driftComments(against, drift).getBytes(StandardCharsets.UTF_8));
+          os.write(yaml.getBytes(StandardCharsets.UTF_8));
+        }
       }
       out.printf(
           "%s: read %,d records (%,d learned from, %,d held out)%s%n",
@@ -217,11 +250,55 @@ public final class InferJob extends JobTool {
                   c.findCounter(InferCounter.MULTILINE).getValue())
               : "");
       out.print(check.lines().map(l -> NAME + ": " + l + "\n").reduce("", String::concat));
-      out.println(NAME + ": wrote " + output + ": review it, then clean --schema " + output);
-      return 0;
+      if (output != null) {
+        out.println(NAME + ": wrote " + output + ": review it, then clean --schema " + output);
+      }
+      if (against == null) {
+        return 0;
+      }
+      out.print(driftReport(against, drift));
+      return drift.isEmpty() ? 0 : EXIT_DRIFT;
     } finally {
       work.getFileSystem(conf).delete(work, true);
     }
+  }
+
+  /** The files have drifted from the --against schema. */
+  static final int EXIT_DRIFT = 3;
+
+  private static Schema parse(String yaml) {
+    return SchemaParser.parse(yaml.getBytes(StandardCharsets.UTF_8), "the proposed schema");
+  }
+
+  /** What changed, a line each, for the terminal. */
+  private static String driftReport(Schema against, List<SchemaDrift.Change> drift) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            "%s: against %s: %s%n",
+            NAME,
+            against.source(),
+            drift.isEmpty()
+                ? "no change: the files read as the schema says"
+                : drift.size() + (drift.size() == 1 ? " change" : " changes")));
+    for (SchemaDrift.Change c : drift) {
+      sb.append(NAME).append(":   - ").append(c.line()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** The same as comments above the proposal written with --output. */
+  private static String driftComments(Schema against, List<SchemaDrift.Change> drift) {
+    if (against == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("# infer --against ").append(against.source()).append(": ");
+    sb.append(drift.isEmpty() ? "no change" : drift.size() + " change(s)").append('\n');
+    for (SchemaDrift.Change c : drift) {
+      sb.append("#   ").append(c.line()).append('\n');
+    }
+    return sb.toString();
   }
 
   static Dialect sniff(Path file, Configuration conf, Boolean header) throws IOException {

@@ -341,4 +341,82 @@ class InferJobTest {
     }
     return out;
   }
+
+  /**
+   * A crawler's re-run: today's files against yesterday's schema. The changes written into the
+   * files by this test are the ones reported; the same files against their own schema: none.
+   */
+  @Test
+  void againstASchemaReportsTheChangesTheTestMadeAndExits3() throws Exception {
+    Path day1 = dir.resolve("day1");
+    Path day2 = dir.resolve("day2");
+    Files.createDirectories(day1);
+    Files.createDirectories(day2);
+    StringBuilder a = new StringBuilder("id,city,amount,day\n");
+    StringBuilder b = new StringBuilder("id,city,channel,amount,day\n");
+    for (int i = 1; i <= 200; i++) {
+      String city = i % 2 == 0 ? "Oslo" : "Lima";
+      a.append(i)
+          .append(',')
+          .append(city)
+          .append(',')
+          .append(i % 50)
+          .append('.')
+          .append(i % 10)
+          .append(",2024-01-")
+          .append(String.format("%02d", 1 + i % 28))
+          .append('\n');
+      // A new column, ids beyond int, the same amounts, days written day first.
+      b.append(3_000_000_000L + i)
+          .append(',')
+          .append(city)
+          .append(",web,")
+          .append(i % 50)
+          .append('.')
+          .append(i % 10)
+          .append(',')
+          .append(String.format("%02d", 1 + i % 28))
+          .append("/01/2024\n");
+    }
+    Files.writeString(day1.resolve("a.csv"), a);
+    Files.writeString(day2.resolve("b.csv"), b);
+    JobRun learn = infer("--input", day1.toString(), "--name", "orders", "--no-bounds");
+    assertEquals(0, learn.exit(), learn.err());
+    Path schema = dir.resolve("orders.yaml");
+    Files.move(dir.resolve("s.yaml"), schema);
+
+    JobRun same =
+        JobRun.run(
+            JobRun.local(),
+            InferJob::new,
+            "--input",
+            day1.toString(),
+            "--against",
+            schema.toString());
+    assertEquals(0, same.exit(), same.err());
+    assertTrue(same.out().contains("no change"), same.out());
+
+    JobRun drifted =
+        JobRun.run(
+            JobRun.local(),
+            InferJob::new,
+            "--input",
+            day2.toString(),
+            "--against",
+            schema.toString(),
+            "--output",
+            dir.resolve("orders-new.yaml").toString());
+    assertEquals(3, drifted.exit(), drifted.err());
+    List<String> lines =
+        drifted.out().lines().filter(l -> l.startsWith("infer:   - ")).map(String::strip).toList();
+    assertEquals(
+        List.of(
+            "infer:   - new column `channel` (string) at position 3",
+            "infer:   - widened: `id` int -> bigint",
+            "infer:   - another format: `day` [yyyy-MM-dd] -> [dd/MM/yyyy]"),
+        lines);
+    assertTrue(
+        Files.readString(dir.resolve("orders-new.yaml")).startsWith("# infer --against "),
+        "the proposal carries the changes as comments");
+  }
 }
