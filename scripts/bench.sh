@@ -10,7 +10,8 @@
 # (Beeline, MapReduce local) against `clean` on the same file.
 #
 #   scripts/bench.sh                           all sizes, flights if ../shared/data is there
-#   JOBS="clean aggregate" scripts/bench.sh    which jobs (default: clean aggregate profile landing bookmarks)
+#   JOBS="clean aggregate" scripts/bench.sh    which jobs (default: clean aggregate profile landing bookmarks byname)
+#   BYNAME_ROWS=1000000                        header: by_name against a positional header, on that many trips
 #   LANDING_FILES=1440 LANDING_ROWS=144000     the landing: how many gzipped files, how many rows
 #   JOBS=bookmarks BOOKMARK_FILES=100000       incremental runs with that many files bookmarked
 #   SIZES="1000000" scripts/bench.sh           generated sizes (default: 1000000 4000000 16000000)
@@ -26,7 +27,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${BENCH_DIR:-$root/target/bench}"
 sizes="${SIZES-1000000 4000000 16000000}"
 runs="${RUNS:-3}"
-jobs="${JOBS:-clean aggregate profile landing bookmarks}"
+jobs="${JOBS:-clean aggregate profile landing bookmarks byname}"
 peers="${PEERS:-loop duckdb}"
 heap="${HEAP:-1g}"
 loop_heap="${LOOP_HEAP:-6g}"
@@ -35,7 +36,7 @@ batchkit="$root/scripts/batchkit"
 duckdb_version=2.0.0.1
 
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
-  sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 
@@ -299,6 +300,36 @@ SH
   runs=$keep
 }
 
+# header: by_name (each file's header maps its columns, a file read whole by one task) against the
+# positional header check, on the same trips: in one file, and cut into 8 files.
+bench_byname() { # rows
+  local rows=$1 one="$dir/byname-one" many="$dir/byname-8" f="$dir/byname-$1.csv" base_wall base_cpu
+  [[ -f "$f" ]] || "$batchkit" generate-trips --rows "$rows" --seed 11 --output "$f" >/dev/null
+  if [[ ! -d "$many" || $(find "$many" -name '*.csv' | wc -l) -ne 8 ]]; then
+    rm -rf "$one" "$many" && mkdir -p "$one" "$many"
+    cp "$f" "$one/trips.csv"
+    tail -n +2 "$f" >"$dir/.byname-body"
+    split -d -a 1 -n l/8 "$dir/.byname-body" "$many/part-" && rm "$dir/.byname-body"
+    for p in "$many"/part-?; do { head -n 1 "$f"; cat "$p"; } >"$p.csv" && rm "$p"; done
+  fi
+  sed 's/^format: {\(.*\)header: true/format: {\1header: by_name/' "$root/examples/trips.yaml" \
+    >"$dir/trips-byname.yaml"
+  grep -q 'header: by_name' "$dir/trips-byname.yaml" || { echo "bench: no header in trips.yaml" >&2; return 1; }
+  for run in header-one:"$root/examples/trips.yaml":"$one" by_name-one:"$dir/trips-byname.yaml":"$one" \
+    header-8:"$root/examples/trips.yaml":"$many" by_name-8:"$dir/trips-byname.yaml":"$many"; do
+    IFS=: read -r label schema input <<<"$run"
+    rm -rf "$dir/out-byname"
+    timed "$batchkit" clean --schema "$schema" --input "$input" --output "$dir/out-byname" --overwrite \
+      || { failed byname "clean-$label" job; continue; }
+    if [[ $label == header-one ]]; then base_wall=$wall base_cpu=$cpu; fi
+    awk -v w="$label" -v n="$rows" -v s="$wall" -v cpu="$cpu" -v m="$rss" -v bw="$base_wall" \
+      -v bc="$base_cpu" -v c="$(job_counts "$dir/out-byname")" 'BEGIN {
+      printf "%-12s %-13s %-9s %9d | %7.2f %7.2f %9.2f %7d | %9.2f %8.2f | %s\n",
+        "byname", "clean-" w, "job", n, s, cpu, cpu / (n / 1e6), m / 1024, s / bw, cpu / bc, c }' \
+      | tee -a "$results"
+  done
+}
+
 bench() { # name kind schema file [aggregate options...]
   local name=$1 kind=$2 schema=$3 file=$4
   shift 4
@@ -332,6 +363,13 @@ if [[ " $jobs " == *" landing "* ]]; then
   header
   bench_landing "${LANDING_ROWS:-144000}"
   bench_landing_json "${LANDING_ROWS:-144000}"
+fi
+
+if [[ " $jobs " == *" byname "* ]]; then
+  echo "# byname: clean with header: by_name against the positional header, one file and 8 files;" \
+    "'job/this' here is this run / header-one (lower is better)" | tee -a "$results"
+  header
+  bench_byname "${BYNAME_ROWS:-1000000}"
 fi
 
 if [[ " $jobs " == *" bookmarks "* ]]; then
