@@ -79,6 +79,9 @@ public abstract class JobTool extends Configured implements Tool {
         out.println(usage);
         return 0;
       }
+      registered = null; // what a run declares is its own, also when a tool is run twice
+      outerPartitions = List.of();
+      snapshot = false;
       CatalogOptions catalog =
           options.contains(CatalogOptions.TABLE)
               ? CatalogOptions.parse(name, args, getConf())
