@@ -10,12 +10,10 @@ import org.apache.hadoop.fs.Path;
 public final class TableComparison {
   private TableComparison() {}
 
-  /** The first difference as one line naming the table, what differs and both sides; or null. */
-  public static String difference(TableName name, HiveTable table, HiveTable dataset) {
-    return difference(name, table, dataset, true);
-  }
-
-  /** The same; with {@code location} false, a table elsewhere may hold it (it will be moved). */
+  /**
+   * The first difference as one line naming the table, what differs and both sides; or null. With
+   * {@code location} false a table elsewhere may hold it (it will be moved there).
+   */
   public static String difference(
       TableName name, HiveTable table, HiveTable dataset, boolean location) {
     String t = "table " + name;
