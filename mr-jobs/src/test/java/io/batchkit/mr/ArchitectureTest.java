@@ -38,7 +38,8 @@ class ArchitectureTest {
   void sharedCodeKnowsNoJob() {
     noClasses()
         .that()
-        .resideInAnyPackage("..mr.io..", "..mr.common..", "..mr.quality..", "..mr.catalog..")
+        .resideInAnyPackage(
+            "..mr.io..", "..mr.common..", "..mr.quality..", "..mr.catalog..", "..mr.drift..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(JOBS)

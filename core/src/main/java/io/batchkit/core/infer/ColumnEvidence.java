@@ -61,6 +61,15 @@ public final class ColumnEvidence {
   boolean manyDistinct;
   LongSet hashes = new LongSet();
 
+  /**
+   * Evidence that does not look for a key: a scan of every value of a large run need not hold
+   * millions of hashes.
+   */
+  public ColumnEvidence withoutKey() {
+    hashes = null;
+    return this;
+  }
+
   /** Adds one raw field. */
   public void add(String raw) {
     String v = raw.strip();

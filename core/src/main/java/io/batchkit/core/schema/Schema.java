@@ -10,6 +10,7 @@ import java.util.Set;
  *
  * @param sha256 hex SHA-256 of the schema file's bytes, recorded in every manifest
  * @param source where the schema was read from, for messages
+ * @param schemaChanges what a run does with columns the schema lacks ({@code schema_changes})
  */
 public record Schema(
     String name,
@@ -20,7 +21,53 @@ public record Schema(
     List<String> keys,
     PartitionSpec partition,
     String sha256,
-    String source) {
+    String source,
+    SchemaChanges schemaChanges) {
+
+  /** A schema whose runs stop at a column they do not know (the default). */
+  public Schema(
+      String name,
+      String description,
+      FormatSpec format,
+      Set<String> nulls,
+      List<Column> columns,
+      List<String> keys,
+      PartitionSpec partition,
+      String sha256,
+      String source) {
+    this(
+        name,
+        description,
+        format,
+        nulls,
+        columns,
+        keys,
+        partition,
+        sha256,
+        source,
+        SchemaChanges.FAIL);
+  }
+
+  /** The same schema with other columns (a later version of it). */
+  public Schema withColumns(List<Column> columns) {
+    return new Schema(
+        name,
+        description,
+        format,
+        nulls,
+        List.copyOf(columns),
+        keys,
+        partition,
+        sha256,
+        source,
+        schemaChanges);
+  }
+
+  /** The same schema with another policy ({@code --schema-changes}). */
+  public Schema withSchemaChanges(SchemaChanges policy) {
+    return new Schema(
+        name, description, format, nulls, columns, keys, partition, sha256, source, policy);
+  }
 
   public int columnIndex(String columnName) {
     for (int i = 0; i < columns.size(); i++) {

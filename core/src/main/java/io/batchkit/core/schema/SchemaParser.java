@@ -38,7 +38,16 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class SchemaParser {
 
   static final Set<String> TOP_KEYS =
-      Set.of("name", "description", "format", "nulls", "columns", "keys", "partition", "checks");
+      Set.of(
+          "name",
+          "description",
+          "format",
+          "nulls",
+          "columns",
+          "keys",
+          "partition",
+          "checks",
+          "schema_changes");
   private static final Set<String> FORMAT_KEYS =
       Set.of("type", "delimiter", "quote", "escape", "header", "multiline", "encoding", "lines");
   private static final Set<String> CSV_ONLY =
@@ -143,7 +152,29 @@ public final class SchemaParser {
         List.copyOf(keys),
         partition,
         sha,
-        source);
+        source,
+        schemaChanges(top.get("schema_changes"), format));
+  }
+
+  private SchemaChanges schemaChanges(NodeTuple tuple, FormatSpec format) {
+    if (tuple == null) {
+      return SchemaChanges.FAIL;
+    }
+    Node v = tuple.getValueNode();
+    String text = y.scalar(v, "schema_changes");
+    SchemaChanges policy = SchemaChanges.of(text);
+    if (policy == null) {
+      throw y.error(
+          v, "schema_changes", "'" + text + "' is not a policy; use fail, add_columns or ignore");
+    }
+    if (policy != SchemaChanges.FAIL && !format.byName()) {
+      throw y.error(
+          v,
+          "schema_changes",
+          policy.key()
+              + " knows a file's columns by their names: it needs format: {header: by_name}");
+    }
+    return policy;
   }
 
   private FormatSpec format(NodeTuple tuple) {

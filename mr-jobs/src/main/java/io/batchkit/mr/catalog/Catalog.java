@@ -23,6 +23,12 @@ public interface Catalog extends AutoCloseable {
   /** Points the table at {@code table}'s location, its partitions dropped (data untouched). */
   void relocate(TableName name, HiveTable table) throws CatalogException;
 
+  /**
+   * Gives the table {@code table}'s columns (some added at the end, some widened), cascaded: every
+   * partition's columns become the table's, so no partition reads with an older schema.
+   */
+  void alterColumns(TableName name, HiveTable table) throws CatalogException;
+
   /** Where the tables go, for messages: {@code the Hive metastore at thrift://...}. */
   String describe();
 

@@ -13,6 +13,7 @@ import org.apache.hadoop.hive.metastore.HiveMetaStoreClient;
 import org.apache.hadoop.hive.metastore.IMetaStoreClient;
 import org.apache.hadoop.hive.metastore.api.AlreadyExistsException;
 import org.apache.hadoop.hive.metastore.api.Database;
+import org.apache.hadoop.hive.metastore.api.EnvironmentContext;
 import org.apache.hadoop.hive.metastore.api.FieldSchema;
 import org.apache.hadoop.hive.metastore.api.NoSuchObjectException;
 import org.apache.hadoop.hive.metastore.api.Partition;
@@ -191,6 +192,19 @@ public final class MetastoreCatalog implements Catalog {
       throw e;
     } catch (Exception e) {
       throw failed("moving " + name + " to " + table.location(), e);
+    }
+  }
+
+  @Override
+  public void alterColumns(TableName name, HiveTable table) throws CatalogException {
+    try {
+      Table t = client.getTable(name.database(), name.table());
+      t.getSd().setCols(storage(table).getCols());
+      EnvironmentContext cascade = new EnvironmentContext();
+      cascade.putToProperties("CASCADE", "true"); // StatsSetupConst.CASCADE, as ALTER ... CASCADE
+      client.alter_table_with_environmentContext(name.database(), name.table(), t, cascade);
+    } catch (Exception e) {
+      throw failed("changing the columns of " + name, e);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.batchkit.mr.catalog;
 
 import io.batchkit.core.schema.HiveTable;
+import io.batchkit.core.types.ColumnType;
+import io.batchkit.core.types.ColumnType.Kind;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -72,6 +74,56 @@ public final class TableComparison {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the dataset's columns are a later version of the table's ({@code schema_changes:
+   * add_columns}): the table's columns first, by name, each of the same type or widened along int,
+   * bigint, decimal, double; then columns added; the rest as {@link #difference} wants it.
+   */
+  public static boolean evolves(HiveTable table, HiveTable dataset, boolean location) {
+    int n = table.columns().size();
+    if (dataset.columns().size() < n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      HiveTable.Field a = table.columns().get(i);
+      HiveTable.Field b = dataset.columns().get(i);
+      if (!a.name().equalsIgnoreCase(b.name()) || !widens(a.type(), b.type())) {
+        return false;
+      }
+    }
+    HiveTable same =
+        new HiveTable(table.columns(), dataset.partitions(), dataset.location(), dataset.storage());
+    return difference(new TableName("x", "x"), table, same, location) == null;
+  }
+
+  /** Whether a column of type {@code from} may become {@code to} (the same, or wider). */
+  static boolean widens(String from, String to) {
+    if (from.equalsIgnoreCase(to)) {
+      return true;
+    }
+    ColumnType a;
+    ColumnType b;
+    try {
+      a = ColumnType.parse(from);
+      b = ColumnType.parse(to);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    int digits = a.precision() - a.scale();
+    return switch (a.kind()) {
+      case INT -> b.kind() == Kind.BIGINT || wide(b, 10, 0);
+      case BIGINT -> wide(b, 19, 0);
+      case DECIMAL -> wide(b, digits, a.scale());
+      default -> false;
+    };
+  }
+
+  /** A double, or a decimal with at least these integer digits and this scale. */
+  private static boolean wide(ColumnType t, int digits, int scale) {
+    return t.kind() == Kind.DOUBLE
+        || t.kind() == Kind.DECIMAL && t.precision() - t.scale() >= digits && t.scale() >= scale;
   }
 
   private static String storage(HiveTable t) {

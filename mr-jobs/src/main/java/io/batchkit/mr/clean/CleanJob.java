@@ -1,8 +1,11 @@
 package io.batchkit.mr.clean;
 
+import io.batchkit.core.infer.SchemaEvolution;
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Schema;
+import io.batchkit.core.schema.SchemaChange;
+import io.batchkit.core.schema.SchemaChanges;
 import io.batchkit.core.schema.SchemaParser;
 import io.batchkit.core.schema.SchemaWriter;
 import io.batchkit.mr.common.Args;
@@ -16,6 +19,9 @@ import io.batchkit.mr.common.OutputCompression;
 import io.batchkit.mr.common.OutputDirectory;
 import io.batchkit.mr.common.RunId;
 import io.batchkit.mr.common.UsageException;
+import io.batchkit.mr.drift.ColumnScan;
+import io.batchkit.mr.drift.SchemaPolicy;
+import io.batchkit.mr.drift.SchemaVersions;
 import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.HeaderCheck;
@@ -64,6 +70,7 @@ public final class CleanJob extends JobTool {
           "  " + DESCRIPTION + ".",
           "",
           "  --schema S          dataset schema (YAML), on any Hadoop filesystem",
+          SchemaPolicy.USAGE,
           ReaderOptions.USAGE,
           "  --input IN          file, directory or glob; repeat or comma-separate for more",
           "                      (.gz and .bz2 are read through Hadoop's codecs)",
@@ -108,7 +115,8 @@ public final class CleanJob extends JobTool {
                         "columns",
                         "drop",
                         "checks",
-                        "history")
+                        "history",
+                        SchemaPolicy.OPTION)
                     .toArray(String[]::new))),
         Set.of("dedupe", "overwrite", "incremental", "relist", QualityRun.SKIP),
         out,
@@ -124,7 +132,10 @@ public final class CleanJob extends JobTool {
     Configuration conf = getConf();
     String schemaLocation = args.required(NAME, "schema");
     byte[] yaml = JobSchema.read(NAME, "schema", schemaLocation, conf);
-    Schema schema = SchemaParser.parse(yaml, schemaLocation);
+    Schema file = SchemaParser.parse(yaml, schemaLocation);
+    Schema schema = SchemaPolicy.resolve(NAME, file, args.get(SchemaPolicy.OPTION, null));
+    SchemaChanges override =
+        schema.schemaChanges() == file.schemaChanges() ? null : schema.schemaChanges();
     HmacKey.forSchema(NAME, schema, conf);
     RowFormat format;
     try {
@@ -132,17 +143,20 @@ public final class CleanJob extends JobTool {
     } catch (IllegalArgumentException e) {
       throw new UsageException(NAME + ": --output-format: " + e.getMessage());
     }
+    Path output = new Path(args.required(NAME, "output"));
+    boolean incremental = args.has("incremental");
+    SchemaVersions versions =
+        schema.schemaChanges() != SchemaChanges.ADD_COLUMNS
+            ? null
+            : incremental ? SchemaVersions.of(output, conf) : SchemaVersions.none(output, conf);
+    List<SchemaChange> recorded = versions == null ? List.of() : versions.changes();
+    schema = SchemaChange.apply(schema, recorded);
     ColumnSelection selection =
         ColumnSelection.parse(NAME, schema, args.get("columns", null), args.get("drop", null));
-    Path output = new Path(args.required(NAME, "output"));
-    String writtenSchema =
-        SchemaWriter.derived(
-            schema,
-            selection == null ? schema.columns() : selection.columns(schema),
-            "rows of " + schema.name() + " that passed batchkit clean");
+    String writtenSchema = written(schema, selection);
     writes(output, "clean", format.id(), writtenSchema);
     IncrementalClean runs =
-        args.has("incremental") ? IncrementalClean.open(NAME, args, output, conf, out, err) : null;
+        incremental ? IncrementalClean.open(NAME, args, output, conf, out, err) : null;
     List<FileStatus> inputs;
     String runId = null;
     Path jobOutput = output;
@@ -169,12 +183,26 @@ public final class CleanJob extends JobTool {
     if (runs == null) {
       OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
     }
+    List<SchemaChange> changes = List.of();
+    if (versions != null) {
+      changes = scan(schema, yaml, schemaLocation, recorded, override, inputs, output);
+      if (changes == null) {
+        return 1;
+      }
+      schema = SchemaChange.apply(schema, changes);
+      selection =
+          ColumnSelection.parse(NAME, schema, args.get("columns", null), args.get("drop", null));
+      writtenSchema = written(schema, selection);
+      writes(output, "clean", format.id(), writtenSchema);
+    }
 
     Job job = newJob("clean " + schema.name());
     QualityRun quality =
         QualityRun.configure(
             NAME, args, schema, yaml, output, runs != null, job.getConfiguration());
-    JobSchema.store(job.getConfiguration(), yaml, schemaLocation);
+    List<SchemaChange> all = new java.util.ArrayList<>(recorded);
+    all.addAll(changes);
+    JobSchema.store(job.getConfiguration(), yaml, schemaLocation, all, override);
     configure(job, schema, format, selection, args, inputs, jobOutput, runs);
     if (!runJob(job, jobOutput)) {
       return 1;
@@ -200,6 +228,20 @@ public final class CleanJob extends JobTool {
       manifest.output("columns", selection.columns(schema).stream().map(Column::name).toList());
     }
     manifest.section("dedupe", args.has("dedupe"));
+    if (versions != null) {
+      int version =
+          versions.record(
+              writtenSchema,
+              changes,
+              (runId == null ? "a run" : "run " + runId) + " of " + inputs.size() + " file(s)");
+      manifest.section("schema_version", version);
+      manifest.section("schema_changes", changes.stream().map(SchemaChange::line).toList());
+      for (SchemaChange c : changes) {
+        out.println(NAME + ": schema " + schema.name() + " v" + version + ": " + c.line());
+      }
+    } else if (schema.schemaChanges() == SchemaChanges.IGNORE) {
+      manifest.section("columns_ignored", HeaderCheck.unknownColumns(schema, inputs, getConf()));
+    }
     QualityGate gate = null;
     if (quality.measured()) {
       runId = runId == null ? RunId.at(started()) : runId;
@@ -223,6 +265,44 @@ public final class CleanJob extends JobTool {
       runs.commit(runId, schema, inputs, writtenSchema);
     }
     return 0;
+  }
+
+  /** The schema of the rows written: the columns kept, typed, without rules. */
+  private static String written(Schema schema, ColumnSelection selection) {
+    return SchemaWriter.derived(
+        schema,
+        selection == null ? schema.columns() : selection.columns(schema),
+        "rows of " + schema.name() + " that passed batchkit clean");
+  }
+
+  /**
+   * {@code schema_changes: add_columns}: what the run's files call for (columns added, numeric
+   * columns widened), read by a scan of every value before the run writes a row; null when the scan
+   * failed.
+   */
+  private List<SchemaChange> scan(
+      Schema schema,
+      byte[] yaml,
+      String location,
+      List<SchemaChange> recorded,
+      SchemaChanges override,
+      List<FileStatus> inputs,
+      Path output)
+      throws IOException, InterruptedException {
+    out.printf(
+        "%s: %s: reading %d file(s) for new columns and values wider than their type"
+            + " (schema_changes: add_columns)%n",
+        NAME, schema.name(), inputs.size());
+    Job scan = newJob("clean " + schema.name() + ": column scan");
+    JobSchema.store(scan.getConfiguration(), yaml, location, recorded, override);
+    Path parent = output.getParent() == null ? output : output.getParent();
+    Path work = new Path(parent, "." + output.getName() + ".scan-" + System.nanoTime());
+    ColumnScan.configure(scan, inputs, work);
+    if (!runJob(scan, work)) {
+      return null;
+    }
+    ColumnScan.Found found = ColumnScan.read(work, getConf());
+    return SchemaEvolution.changes(schema, found.added(), found.numeric(), false);
   }
 
   /** The job's input, tasks and output: map-only, or a shuffle of valid rows to dedupe them. */

@@ -250,6 +250,11 @@ public final class IncrementalOutput {
       r.put("finished", m.get("finished"));
       r.put("files", ((List<?>) m.get("inputs")).size());
       r.put("counts", counts);
+      for (String kept : List.of("schema_version", "schema_changes", "columns_ignored")) {
+        if (m.containsKey(kept)) {
+          r.put(kept, m.get(kept)); // which schema version wrote the run's rows, and why
+        }
+      }
       perRun.add(r);
       last = m;
     }
@@ -260,6 +265,9 @@ public final class IncrementalOutput {
       root.put("dataset", last.get("dataset"));
       root.put("schema", last.get("schema"));
       root.put("schema_sha256", last.get("schema_sha256"));
+      if (last.containsKey("schema_version")) {
+        root.put("schema_version", last.get("schema_version"));
+      }
     }
     root.put("counts", totals);
     root.put("runs", perRun);

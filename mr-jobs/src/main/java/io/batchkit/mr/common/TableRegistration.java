@@ -158,7 +158,7 @@ public final class TableRegistration {
     HiveTable existing = catalog.table(name);
     String difference =
         existing == null ? null : TableComparison.difference(name, existing, table, !snapshot);
-    if (difference != null) {
+    if (difference != null && !TableComparison.evolves(existing, table, !snapshot)) {
       throw new UsageException(
           job
               + ": "
@@ -212,7 +212,11 @@ public final class TableRegistration {
       existing = catalog.table(name);
     }
     String difference = TableComparison.difference(name, existing, table, !snapshot);
-    if (difference != null) {
+    boolean evolved = difference != null && TableComparison.evolves(existing, table, !snapshot);
+    if (evolved) {
+      // schema_changes: add_columns: the table takes the new version, every partition with it.
+      catalog.alterColumns(name, table);
+    } else if (difference != null) {
       throw new CatalogDisagrees(difference);
     }
     if (!new Path(existing.location()).equals(new Path(table.location()))) {
@@ -235,6 +239,9 @@ public final class TableRegistration {
     if (moved) {
       entry.put("moved_from", existing.location());
     }
+    if (evolved) {
+      entry.put("columns_changed", difference);
+    }
     entry.put("partitions_added", added);
     entry.put("at", Instant.now().toString());
     Manifest.append(output, conf, SECTION, entry);
@@ -247,7 +254,11 @@ public final class TableRegistration {
         "%s: table %s %s, %s in %s%n",
         job,
         name,
-        created ? "created" : moved ? "moved here from " + existing.location() : "up to date",
+        created
+            ? "created"
+            : moved
+                ? "moved here from " + existing.location()
+                : evolved ? "given the dataset's new columns (cascaded)" : "up to date",
         table.partitions().isEmpty()
             ? "unpartitioned"
             : added.size() + (added.size() == 1 ? " partition" : " partitions") + " added",

@@ -7,6 +7,7 @@ import io.batchkit.core.io.RecordSplitter;
 import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.ColumnNames;
 import io.batchkit.core.schema.Schema;
+import io.batchkit.core.schema.SchemaChanges;
 import io.batchkit.mr.common.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -171,6 +172,45 @@ public final class HeaderCheck {
    */
   private static List<String> problems(Schema schema, List<FileStatus> files, Configuration conf)
       throws IOException {
+    return each(files, f -> compare(schema, header(f.getPath(), schema, conf)));
+  }
+
+  /**
+   * {@code schema_changes: ignore}: each file's header columns that the schema lacks, which the run
+   * does not read; files without any are left out.
+   */
+  public static java.util.Map<String, List<String>> unknownColumns(
+      Schema schema, List<FileStatus> files, Configuration conf) throws IOException {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Column c : schema.columns()) {
+      names.add(ColumnNames.fold(c.name()));
+    }
+    List<List<String>> unknown =
+        each(
+            files,
+            f -> {
+              List<String> header = header(f.getPath(), schema, conf);
+              return header == null
+                  ? List.of()
+                  : header.stream().filter(h -> !names.contains(ColumnNames.fold(h))).toList();
+            });
+    java.util.Map<String, List<String>> byFile = new java.util.TreeMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      if (!unknown.get(i).isEmpty()) {
+        byFile.put(files.get(i).getPath().toString(), unknown.get(i));
+      }
+    }
+    return byFile;
+  }
+
+  /** Reads something from one file. */
+  @FunctionalInterface
+  private interface FileRead<T> {
+    T read(FileStatus f) throws IOException;
+  }
+
+  /** Something read from each file's head, by a few threads at once, in the files' order. */
+  private static <T> List<T> each(List<FileStatus> files, FileRead<T> read) throws IOException {
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(
             Math.max(1, Math.min(READERS, files.size())),
@@ -180,20 +220,20 @@ public final class HeaderCheck {
               return t;
             });
     try {
-      List<java.util.concurrent.Future<String>> each = new java.util.ArrayList<>();
+      List<java.util.concurrent.Future<T>> each = new java.util.ArrayList<>();
       for (FileStatus f : files) {
-        each.add(pool.submit(() -> compare(schema, header(f.getPath(), schema, conf))));
+        each.add(pool.submit(() -> read.read(f)));
       }
-      List<String> problems = new java.util.ArrayList<>(files.size());
-      for (java.util.concurrent.Future<String> p : each) {
-        problems.add(p.get());
+      List<T> results = new java.util.ArrayList<>(files.size());
+      for (java.util.concurrent.Future<T> p : each) {
+        results.add(p.get());
       }
-      return problems;
+      return results;
     } catch (java.util.concurrent.ExecutionException e) {
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while checking headers");
+      throw new java.io.InterruptedIOException("interrupted while reading headers");
     } finally {
       pool.shutdownNow();
     }
@@ -244,9 +284,10 @@ public final class HeaderCheck {
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (int i = 0; i < header.size(); i++) {
       String folded = ColumnNames.fold(header.get(i));
-      if (!names.contains(folded)) {
+      if (!names.contains(folded) && schema.schemaChanges() == SchemaChanges.FAIL) {
         return String.format(
-            "header column %d '%s' is not in schema %s (header: by_name; its columns: %s)",
+            "header column %d '%s' is not in schema %s (header: by_name; its columns: %s;"
+                + " schema_changes: add_columns would add it, ignore would leave it unread)",
             i + 1,
             header.get(i),
             schema.name(),

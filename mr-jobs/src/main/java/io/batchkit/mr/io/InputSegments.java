@@ -18,7 +18,7 @@ public final class InputSegments {
   }
 
   /** Moves to the segment of a record's key; true when that is another segment than before. */
-  boolean at(LongWritable key) {
+  public boolean at(LongWritable key) {
     return at(key instanceof SegmentKey k ? k.segment() : 0);
   }
 

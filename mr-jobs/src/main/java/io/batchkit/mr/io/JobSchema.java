@@ -1,12 +1,19 @@
 package io.batchkit.mr.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.batchkit.core.schema.Schema;
+import io.batchkit.core.schema.SchemaChange;
+import io.batchkit.core.schema.SchemaChanges;
 import io.batchkit.core.schema.SchemaParser;
 import io.batchkit.mr.common.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -18,6 +25,12 @@ import org.apache.hadoop.fs.Path;
 public final class JobSchema {
   static final String YAML = "batchkit.schema.yaml.base64";
   static final String SOURCE = "batchkit.schema.source";
+
+  /** The changes made to the schema file's columns since ({@code schema_changes}), as JSON. */
+  static final String CHANGES = "batchkit.schema.changes";
+
+  /** {@code --schema-changes}, when it overrides the file's policy. */
+  static final String POLICY = "batchkit.schema.changes.policy";
 
   private JobSchema() {}
 
@@ -64,12 +77,56 @@ public final class JobSchema {
     return SchemaParser.parse(yaml, conf.get(SOURCE + "." + slot, slot));
   }
 
+  /**
+   * Stores the schema the tasks read: the file's, with these changes and this policy (the file's
+   * own when null), so that every task reads the version the driver settled on.
+   */
+  public static void store(
+      Configuration conf,
+      byte[] yaml,
+      String source,
+      List<SchemaChange> changes,
+      SchemaChanges policy) {
+    store(conf, yaml, source);
+    if (!changes.isEmpty()) {
+      conf.set(CHANGES, json(changes));
+    }
+    if (policy != null) {
+      conf.set(POLICY, policy.key());
+    }
+  }
+
   public static Schema load(Configuration conf) {
     String encoded = conf.get(YAML);
     if (encoded == null) {
       throw new IllegalStateException("no schema in the job configuration (" + YAML + ")");
     }
     byte[] yaml = Base64.getDecoder().decode(encoded.getBytes(StandardCharsets.US_ASCII));
-    return SchemaParser.parse(yaml, conf.get(SOURCE, "schema"));
+    Schema schema = SchemaParser.parse(yaml, conf.get(SOURCE, "schema"));
+    String changes = conf.get(CHANGES);
+    if (changes != null) {
+      schema = SchemaChange.apply(schema, changes(changes));
+    }
+    String policy = conf.get(POLICY);
+    return policy == null ? schema : schema.withSchemaChanges(SchemaChanges.of(policy));
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static String json(List<SchemaChange> changes) {
+    try {
+      return JSON.writeValueAsString(changes.stream().map(SchemaChange::toMap).toList());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<SchemaChange> changes(String json) {
+    try {
+      List<Map<String, Object>> maps = JSON.readValue(json, new TypeReference<>() {});
+      return maps.stream().map(SchemaChange::fromMap).toList();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("not a list of schema changes: " + e.getMessage(), e);
+    }
   }
 }

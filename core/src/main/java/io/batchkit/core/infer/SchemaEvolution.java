@@ -1,0 +1,138 @@
+package io.batchkit.core.infer;
+
+import io.batchkit.core.schema.Column;
+import io.batchkit.core.schema.ColumnNames;
+import io.batchkit.core.schema.Schema;
+import io.batchkit.core.schema.SchemaChange;
+import io.batchkit.core.types.ColumnType;
+import io.batchkit.core.types.ColumnType.Kind;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code schema_changes: add_columns}: the changes a run's values call for. A column the schema
+ * lacks is added, typed as {@code infer} types it from every value of the run; a numeric column is
+ * widened (int, bigint, decimal, double) only when every value of the run fits the wider type. A
+ * value that fits no number (text in an int column) widens nothing: its row is quarantined, as
+ * without the policy; so is a value that breaks any other rule.
+ */
+public final class SchemaEvolution {
+  private SchemaEvolution() {}
+
+  /**
+   * @param added columns the run's files have and the schema lacks, by their names in the files'
+   *     headers, in the order first seen, with the evidence of all their values
+   * @param seen the schema's numeric columns (by name) with the evidence of all the run's values
+   * @param dayFirst how to read a date no value settles (03/04/2024), as {@code --date-order dmy}
+   */
+  public static List<SchemaChange> changes(
+      Schema schema,
+      Map<String, ColumnEvidence> added,
+      Map<String, ColumnEvidence> seen,
+      boolean dayFirst) {
+    List<SchemaChange> changes = new ArrayList<>();
+    for (Column c : schema.columns()) {
+      ColumnEvidence e = seen.get(c.name());
+      ColumnType wider = e == null ? null : widened(c.type(), e);
+      if (wider != null) {
+        changes.add(
+            new SchemaChange(
+                SchemaChange.Kind.WIDENED,
+                c.name(),
+                wider.hiveName(),
+                List.of(),
+                c.type().hiveName(),
+                "values from " + plain(e.min) + " to " + plain(e.max)));
+      }
+    }
+    for (Map.Entry<String, ColumnEvidence> a : added.entrySet()) {
+      String name = ColumnNames.fold(a.getKey());
+      if (schema.columnIndex(name) >= 0) {
+        continue;
+      }
+      ColumnEvidence e = a.getValue();
+      ColumnProposal p = ColumnProposal.of(name, e, false, false, dayFirst);
+      changes.add(
+          new SchemaChange(
+              SchemaChange.Kind.ADDED,
+              name,
+              p.type(),
+              p.formats(),
+              null,
+              "'"
+                  + a.getKey()
+                  + "' in the files: "
+                  + e.values
+                  + (e.values == 1 ? " value" : " values")
+                  + (example(e) == null ? "" : ", e.g. '" + example(e) + "'")));
+    }
+    return changes;
+  }
+
+  /**
+   * The narrowest wider type that reads every value seen, or null when the type reads them all or
+   * no number type does.
+   */
+  static ColumnType widened(ColumnType was, ColumnEvidence e) {
+    long n = e.values;
+    if (n == 0 || e.codes > 0 || e.quoted > 0) {
+      return null;
+    }
+    boolean integers = e.fits[ColumnEvidence.BIGINT] == n;
+    boolean decimals = e.fits[ColumnEvidence.BIGINT] + e.fits[ColumnEvidence.DECIMAL] == n;
+    boolean numbers = e.fits[ColumnEvidence.DOUBLE] == n;
+    int intDigits = Math.max(e.maxIntDigits, Math.max(digits(e.min), digits(e.max)));
+    int scale = Math.max(0, e.maxScale);
+    return switch (was.kind()) {
+      case INT ->
+          e.fits[ColumnEvidence.INT] == n
+              ? null
+              : integers
+                  ? ColumnType.of(Kind.BIGINT)
+                  : decimals ? decimal(10, intDigits, scale) : numbers ? double_() : null;
+      case BIGINT ->
+          integers ? null : decimals ? decimal(19, intDigits, scale) : numbers ? double_() : null;
+      case DECIMAL -> {
+        int digits = was.precision() - was.scale();
+        if (decimals && intDigits <= digits && scale <= was.scale()) {
+          yield null;
+        }
+        yield decimals
+            ? decimal(digits, intDigits, Math.max(scale, was.scale()))
+            : numbers ? double_() : null;
+      }
+      default -> null;
+    };
+  }
+
+  /** decimal with enough integer digits for both, or double past 38 digits. */
+  private static ColumnType decimal(int digits, int seenDigits, int scale) {
+    int p = Math.max(digits, seenDigits) + scale;
+    return p > ColumnType.MAX_DECIMAL_PRECISION
+        ? double_()
+        : ColumnType.parse("decimal(" + p + "," + scale + ")");
+  }
+
+  private static ColumnType double_() {
+    return ColumnType.of(Kind.DOUBLE);
+  }
+
+  private static int digits(BigDecimal d) {
+    return d == null ? 0 : d.setScale(0, RoundingMode.DOWN).abs().toPlainString().length();
+  }
+
+  private static String plain(BigDecimal d) {
+    return d == null ? "?" : d.toPlainString();
+  }
+
+  private static String example(ColumnEvidence e) {
+    String v = e.distinct.isEmpty() ? e.code : e.distinct.keySet().iterator().next();
+    if (v == null) {
+      return null;
+    }
+    return v.length() <= 40 ? v : v.substring(0, 37) + "...";
+  }
+}
