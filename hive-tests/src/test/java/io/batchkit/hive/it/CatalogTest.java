@@ -410,6 +410,92 @@ class CatalogTest {
   }
 
   @Test
+  void schemaChangesAlterTheTableWithEveryPartitionAndHiveReadsEveryDayWithTheFinalColumns()
+      throws Exception {
+    Path schema = dir.resolve("drift/orders.yaml");
+    Files.createDirectories(schema.getParent());
+    Files.writeString(
+        schema,
+        String.join(
+            "\n",
+            "name: orders",
+            "format: {header: by_name}",
+            "nulls: [\"\"]",
+            "schema_changes: add_columns",
+            "columns:",
+            "  - {name: id, type: int, required: true}",
+            "  - {name: ordered, type: date}",
+            "  - {name: qty, type: int}",
+            "partition: {name: day, from: ordered, granularity: day}",
+            ""));
+    // Day 1 as the schema says; day 2 appends coupon; day 3 moves it to the middle, qty > 2^31.
+    List<List<String>> headers =
+        List.of(
+            List.of("id", "ordered", "qty"),
+            List.of("id", "ordered", "qty", "coupon"),
+            List.of("qty", "coupon", "id", "ordered"));
+    List<String> expected = new ArrayList<>();
+    Path out = dir.resolve("drift/out");
+    for (int day = 1; day <= 3; day++) {
+      List<String> header = headers.get(day - 1);
+      StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
+      long sum = 0;
+      int coupons = 0;
+      for (int id = day * 100; id < day * 100 + 30; id++) {
+        long qty = day == 3 && id % 3 == 0 ? 3_000_000_000L + id : id % 17;
+        String coupon = header.contains("coupon") && id % 2 == 0 ? "c" + id : "";
+        sum += qty;
+        coupons += coupon.isEmpty() ? 0 : 1;
+        List<String> row = new ArrayList<>();
+        for (String c : header) {
+          row.add(
+              switch (c) {
+                case "id" -> "" + id;
+                case "ordered" -> "2024-03-0" + day;
+                case "qty" -> "" + qty;
+                default -> coupon;
+              });
+        }
+        csv.append(String.join(",", row)).append('\n');
+      }
+      expected.add("2024-03-0" + day + ",30," + coupons + "," + sum);
+      Path landing = dir.resolve("drift/landing/day" + day);
+      Files.createDirectories(landing);
+      Files.writeString(landing.resolve("orders.csv"), csv);
+      Run r =
+          clean(
+              conf(),
+              "--schema",
+              schema.toString(),
+              "--input",
+              dir.resolve("drift/landing").toString(),
+              "--output",
+              out.toString(),
+              "--incremental",
+              "--table",
+              "drift.orders");
+      assertEquals(0, r.code(), r.err());
+    }
+    Table table = client.getTable("drift", "orders");
+    List<String> finalColumns = List.of("id int", "ordered date", "qty bigint", "coupon string");
+    assertEquals(finalColumns, columns(table));
+    List<String> partitions = sorted(client.listPartitionNames("drift", "orders", (short) -1));
+    assertEquals(List.of("day=2024-03-01", "day=2024-03-02", "day=2024-03-03"), partitions);
+    for (String p : partitions) {
+      StorageDescriptor sd = client.getPartition("drift", "orders", p).getSd();
+      assertEquals(
+          finalColumns,
+          sd.getCols().stream().map(f -> f.getName() + " " + f.getType()).toList(),
+          p);
+    }
+    assertEquals(
+        expected,
+        metastore.beeline(
+            "SELECT day, count(*), count(coupon), sum(qty) FROM drift.orders"
+                + " GROUP BY day ORDER BY day;"));
+  }
+
+  @Test
   void anUnreachableMetastoreExits4WithTheDataCompleteAndRegisterCompletesIt() throws Exception {
     Path out = dir.resolve("down/out");
     Run r =
