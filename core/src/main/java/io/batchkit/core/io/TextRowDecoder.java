@@ -15,10 +15,21 @@ import java.util.List;
  */
 public final class TextRowDecoder {
   private final ColumnType[] types;
+  private final int minWidth;
   private final StringBuilder field = new StringBuilder(64);
 
   public TextRowDecoder(List<ColumnType> types) {
+    this(types, types.size());
+  }
+
+  /**
+   * A decoder for rows that may end early: a row of at least {@code minWidth} fields reads NULL in
+   * the columns it lacks, as Hive reads text. Rows written before columns were added at the end
+   * ({@code schema_changes: add_columns}) are never rewritten.
+   */
+  public TextRowDecoder(List<ColumnType> types, int minWidth) {
     this.types = types.toArray(new ColumnType[0]);
+    this.minWidth = Math.max(1, Math.min(minWidth, this.types.length));
   }
 
   public int width() {
@@ -65,6 +76,10 @@ public final class TextRowDecoder {
       column++;
       field.setLength(0);
       escapedNull = false;
+    }
+    if (column >= minWidth && column < types.length) {
+      java.util.Arrays.fill(values, column, types.length, null);
+      return;
     }
     if (column != types.length) {
       throw new MalformedRecordException(

@@ -8,6 +8,7 @@ import io.batchkit.core.types.ColumnType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class TextRowDecoderTest {
   }
 
   @Test
-  void tellsAWrongFieldCountOrANonCanonicalValue() {
+  void tellsAWrongFieldCountOrANonCanonicalValue() throws Exception {
     TextRowDecoder decoder =
         new TextRowDecoder(List.of(ColumnType.parse("int"), ColumnType.parse("string")));
     Object[] v = new Object[2];
@@ -63,6 +64,16 @@ class TextRowDecoderTest {
         "expected 2 tab-separated fields, found 1",
         assertThrows(MalformedRecordException.class, () -> decoder.decode("1", v)).getMessage());
     assertThrows(MalformedRecordException.class, () -> decoder.decode("1\ta\tb", v));
+    // Rows written before columns were added at the end read NULL there, as Hive reads them.
+    TextRowDecoder older =
+        new TextRowDecoder(
+            List.of(ColumnType.parse("int"), ColumnType.parse("string"), ColumnType.parse("date")),
+            1);
+    Object[] w = {null, "stale", "stale"};
+    older.decode("7", w);
+    assertEquals(Arrays.asList(7, null, null), Arrays.asList(w));
+    older.decode("7\t\\N\t2024-01-02", w);
+    assertEquals(Arrays.asList(7, null, LocalDate.of(2024, 1, 2)), Arrays.asList(w));
     assertEquals(
         "field 1 ('x') is not a canonical int",
         assertThrows(MalformedRecordException.class, () -> decoder.decode("x\ta", v)).getMessage());

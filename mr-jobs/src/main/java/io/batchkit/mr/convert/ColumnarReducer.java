@@ -55,7 +55,10 @@ public class ColumnarReducer extends Reducer<Text, Text, NullWritable, Text> {
               schema.sha256(),
               schema.source());
     }
-    decoder = new TextRowDecoder(schema.columns().stream().map(Column::type).toList());
+    decoder =
+        new TextRowDecoder(
+            schema.columns().stream().map(Column::type).toList(),
+            io.batchkit.core.record.DatasetRecords.minWidth(schema));
     values = new Object[schema.columns().size()];
     format = ColumnarWriter.Format.valueOf(conf.get(ConvertConfigKeys.FORMAT));
     compression = conf.get(ConvertConfigKeys.COMPRESSION);

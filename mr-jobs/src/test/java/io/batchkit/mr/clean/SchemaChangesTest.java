@@ -179,6 +179,40 @@ class SchemaChangesTest {
     String v1 = Files.readString(dir.resolve("out/_schemas/v1.yaml"));
     assertTrue(v1.contains("{name: \"qty\", type: \"int\"}") && !v1.contains("shipped"), v1);
 
+    // A later job reads every day with the newest schema: day 1's rows have NULL in shipped.
+    JobRun agg =
+        JobRun.run(
+            JobRun.local(),
+            io.batchkit.mr.aggregate.AggregateJob::new,
+            "--input",
+            dir.resolve("out").toString(),
+            "--group-by",
+            "store",
+            "--metrics",
+            "count, sum(qty), count(shipped)",
+            "--output",
+            dir.resolve("per_store").toString());
+    assertEquals(0, agg.exit(), agg.err());
+    TreeMap<String, String> byStore = new TreeMap<>();
+    for (String row : expected.values()) {
+      String[] f = row.split("\t");
+      long[] a = new long[3];
+      String was = byStore.get(f[1]);
+      if (was != null) {
+        String[] w = was.split("\t");
+        for (int i = 0; i < 3; i++) {
+          a[i] = Long.parseLong(w[i + 1]);
+        }
+      }
+      a[0]++;
+      a[1] += Long.parseLong(f[2]);
+      a[2] += f[4].equals("\\N") ? 0 : 1;
+      byStore.put(f[1], f[1] + "\t" + a[0] + "\t" + a[1] + "\t" + a[2]);
+    }
+    List<String> perStore = new ArrayList<>(OutputFiles.lines(dir.resolve("per_store/data")));
+    perStore.sort(null);
+    assertEquals(new ArrayList<>(byStore.values()), perStore);
+
     // A fourth run with nothing new keeps version 3.
     JobRun idle = clean();
     assertEquals(0, idle.exit(), idle.err());
