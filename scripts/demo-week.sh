@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # A week of unattended daily runs: lands one day of trips at a time and runs
 # examples/daily-pipeline.yaml (clean --incremental --dedupe with examples/trips-checks.yaml, then the
-# per-day aggregate). Day 5's feed is broken (half the rows, every fare empty): its checks stop the
-# pipeline with exit 3 and nothing of it is added; the operator moves the file aside and the week
-# goes on. Prints each day's verdict, the totals, and the metrics history the checks read.
+# per-day aggregate). Day 3's feed grows a column (tip) and day 4's moves its columns around: both
+# pass (schema-changes: add_columns reads headers by name), the column joins the schema and the
+# table. Day 5's feed is broken (half the rows, every fare empty): its checks stop the pipeline with
+# exit 3 and nothing of it is added; the operator moves the file aside and the week goes on. Prints
+# each day's verdict, the schema versions, the totals, and the metrics history the checks read.
 #
 #   scripts/demo-week.sh                 20,000 trips a day into target/demo-week/
 #   ROWS=100000 DEMO_DIR=/tmp/week scripts/demo-week.sh   (scripts/demo.sh runs it with WEEK_ROWS)
@@ -17,7 +19,7 @@ batchkit="$root/scripts/batchkit"
 export BATCHKIT_JAVA_OPTS="${BATCHKIT_JAVA_OPTS:--XX:TieredStopAtLevel=1 -Xshare:auto -Xmx1g}"
 
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 
@@ -33,6 +35,12 @@ for day in 1 2 3 4 5 6 7; do
   if [[ $day -eq 5 ]]; then
     "$batchkit" generate-trips --rows $((rows / 2)) --seed "$day" --start "$date" --blank fare \
       --output "$work/landing/trips-$date.csv"
+  elif [[ $day -eq 3 || $day -eq 4 ]]; then
+    # Day 3: a tip column at the end; day 4: the same columns, tip in the middle, others moved.
+    order=vendor_id,pickup_at,dropoff_at,passenger_count,trip_distance,pu_zone,do_zone,fare,store_and_fwd_flag,note,rate_code,tip
+    [[ $day -eq 4 ]] && order=pickup_at,vendor_id,fare,tip,dropoff_at,passenger_count,trip_distance,pu_zone,do_zone,rate_code,note,store_and_fwd_flag
+    "$batchkit" generate-trips --rows "$rows" --seed "$day" --start "$date" --add-column tip \
+      --column-order "$order" --output "$work/landing/trips-$date.csv" --expect "$work/expected-$date.json"
   else
     "$batchkit" generate-trips --rows "$rows" --seed "$day" --start "$date" \
       --output "$work/landing/trips-$date.csv" --expect "$work/expected-$date.json"
@@ -45,8 +53,9 @@ for day in 1 2 3 4 5 6 7; do
   if [[ $code -eq 0 ]]; then
     added=$(grep -oE 'read [0-9,]+ records' "$work/day-$day.log" | head -n 1)
     warn=$(grep -c 'check WARN' "$work/day-$day.log" || true)
-    table=$(grep -oE 'table week.trips [a-z ]+, [0-9]+ partitions? added' "$work/day-$day.log" | head -n 1)
+    table=$(grep -oE 'table week.trips [^,]+, [0-9]+ partitions? added' "$work/day-$day.log" | head -n 1)
     printf '  %s: passed (%s; %s warnings; %s)\n' "$date" "$added" "$warn" "$table"
+    grep -E '^clean: schema trips v[0-9]+: ' "$work/day-$day.log" | sed 's/^clean: /    /' | cut -c1-150 || true
   elif [[ $code -eq 3 ]]; then
     stopped=$day
     printf '  %s: STOPPED by its checks (exit 3); nothing of it was added:\n' "$date"
@@ -76,6 +85,16 @@ if ! "$batchkit" hive --dir "$work/hive" --silent=true --outputformat=csv2 --sho
   exit 1
 fi
 grep '^dt=' "$work/partitions.txt" | paste -sd' ' | sed 's/^/    /'
+echo "  schema versions in $out/_schemas/: $(ls "$out/_schemas" | grep -c '^v[0-9]*\.yaml$')"
+echo "  every day through Hive with the table's final columns (tip NULL where a day had none):"
+if ! "$batchkit" hive --dir "$work/hive" --silent=true --outputformat=csv2 --showHeader=false \
+  -e 'SELECT dt, count(*), count(tip) FROM week.trips GROUP BY dt ORDER BY dt' \
+  >"$work/tips.txt" 2>"$work/hive.log"; then
+  tail -n 20 "$work/hive.log" >&2
+  echo "demo-week: the tip query failed; see $work/hive.log" >&2
+  exit 1
+fi
+grep -E '^[0-9]{4}-' "$work/tips.txt" | awk -F, '{ printf "    dt=%s: %s trips, %s with a tip\n", $1, $2, $3 }'
 echo "  metrics history (a Hive text table: scripts/batchkit ddl --schema $out/_history/metrics/_SCHEMA.yaml ...):"
 echo "    run                              status  rows    completeness(fare)  mean(fare)"
 cat "$out"/_history/metrics/run-* | awk -F'\t' '

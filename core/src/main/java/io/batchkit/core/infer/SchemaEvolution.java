@@ -14,10 +14,11 @@ import java.util.Map;
 
 /**
  * {@code schema_changes: add_columns}: the changes a run's values call for. A column the schema
- * lacks is added, typed as {@code infer} types it from every value of the run; a numeric column is
- * widened (int, bigint, decimal, double) only when every value of the run fits the wider type. A
- * value that fits no number (text in an int column) widens nothing: its row is quarantined, as
- * without the policy; so is a value that breaks any other rule.
+ * lacks is added, typed as {@code infer} types it from every value of the run; a numeric column
+ * whose values outgrew its range is widened (int to bigint; a decimal to more digits, or double)
+ * only when every value of the run fits the wider type. A value that fits no number (text in an int
+ * column) widens nothing: its row is quarantined, as without the policy; so is a value that breaks
+ * any other rule.
  */
 public final class SchemaEvolution {
   private SchemaEvolution() {}
@@ -74,7 +75,9 @@ public final class SchemaEvolution {
 
   /**
    * The narrowest wider type that reads every value seen, or null when the type reads them all or
-   * no number type does.
+   * no wider one would. Widening follows magnitude only: int to bigint, a decimal to more integer
+   * digits at the same scale (double past 38 digits). A fraction in an integer column, or more
+   * decimals than a column's scale, breaks a rule the schema states: those rows are quarantined.
    */
   static ColumnType widened(ColumnType was, ColumnEvidence e) {
     long n = e.values;
@@ -83,34 +86,22 @@ public final class SchemaEvolution {
     }
     boolean integers = e.fits[ColumnEvidence.BIGINT] == n;
     boolean decimals = e.fits[ColumnEvidence.BIGINT] + e.fits[ColumnEvidence.DECIMAL] == n;
-    boolean numbers = e.fits[ColumnEvidence.DOUBLE] == n;
     int intDigits = Math.max(e.maxIntDigits, Math.max(digits(e.min), digits(e.max)));
-    int scale = Math.max(0, e.maxScale);
     return switch (was.kind()) {
-      case INT ->
-          e.fits[ColumnEvidence.INT] == n
-              ? null
-              : integers
-                  ? ColumnType.of(Kind.BIGINT)
-                  : decimals ? decimal(10, intDigits, scale) : numbers ? double_() : null;
-      case BIGINT ->
-          integers ? null : decimals ? decimal(19, intDigits, scale) : numbers ? double_() : null;
+      case INT -> e.fits[ColumnEvidence.INT] != n && integers ? ColumnType.of(Kind.BIGINT) : null;
       case DECIMAL -> {
         int digits = was.precision() - was.scale();
-        if (decimals && intDigits <= digits && scale <= was.scale()) {
-          yield null;
-        }
-        yield decimals
-            ? decimal(digits, intDigits, Math.max(scale, was.scale()))
-            : numbers ? double_() : null;
+        yield decimals && e.maxScale <= was.scale() && intDigits > digits
+            ? decimal(intDigits, was.scale())
+            : null;
       }
       default -> null;
     };
   }
 
-  /** decimal with enough integer digits for both, or double past 38 digits. */
-  private static ColumnType decimal(int digits, int seenDigits, int scale) {
-    int p = Math.max(digits, seenDigits) + scale;
+  /** decimal with these integer digits at this scale, or double past 38 digits. */
+  private static ColumnType decimal(int digits, int scale) {
+    int p = digits + scale;
     return p > ColumnType.MAX_DECIMAL_PRECISION
         ? double_()
         : ColumnType.parse("decimal(" + p + "," + scale + ")");

@@ -63,10 +63,14 @@ public record Schema(
         schemaChanges);
   }
 
-  /** The same schema with another policy ({@code --schema-changes}). */
+  /**
+   * The same schema with another policy ({@code --schema-changes}); any but {@code fail} reads each
+   * file's header by name ({@code header: by_name}), since a column is known by its name.
+   */
   public Schema withSchemaChanges(SchemaChanges policy) {
+    FormatSpec f = policy == SchemaChanges.FAIL ? format : format.byName(true);
     return new Schema(
-        name, description, format, nulls, columns, keys, partition, sha256, source, policy);
+        name, description, f, nulls, columns, keys, partition, sha256, source, policy);
   }
 
   public int columnIndex(String columnName) {

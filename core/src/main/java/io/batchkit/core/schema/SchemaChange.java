@@ -109,7 +109,7 @@ public record SchemaChange(
    * Whether {@code a} holds more than {@code b} along int, bigint, decimal, double: a recorded
    * widening never narrows a column the schema file itself has widened since.
    */
-  static boolean wider(ColumnType a, ColumnType b) {
+  public static boolean wider(ColumnType a, ColumnType b) {
     int ra = rank(a);
     int rb = rank(b);
     if (ra < 0 || rb < 0) {

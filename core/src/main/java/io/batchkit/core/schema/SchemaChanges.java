@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * {@code schema_changes}: what a run does with a file column its schema lacks, or with values that
- * no longer fit a numeric column's type. Only with {@code header: by_name}, where a column is known
- * by its name.
+ * no longer fit a numeric column's type. Any but {@code fail} reads each file's header by name
+ * ({@code header: by_name}): a column is known by its name.
  */
 public enum SchemaChanges {
   /** Stop the run before any task (exit 2), naming the file and the column: today's behaviour. */

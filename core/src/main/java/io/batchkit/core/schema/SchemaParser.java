@@ -144,16 +144,16 @@ public final class SchemaParser {
       ChecksParser.validate(source, top.get("checks").getValueNode(), columns);
     }
     return new Schema(
-        name,
-        description,
-        format,
-        Collections.unmodifiableSet(nulls),
-        List.copyOf(columns),
-        List.copyOf(keys),
-        partition,
-        sha,
-        source,
-        schemaChanges(top.get("schema_changes"), format));
+            name,
+            description,
+            format,
+            Collections.unmodifiableSet(nulls),
+            List.copyOf(columns),
+            List.copyOf(keys),
+            partition,
+            sha,
+            source)
+        .withSchemaChanges(schemaChanges(top.get("schema_changes"), format));
   }
 
   private SchemaChanges schemaChanges(NodeTuple tuple, FormatSpec format) {
@@ -167,12 +167,13 @@ public final class SchemaParser {
       throw y.error(
           v, "schema_changes", "'" + text + "' is not a policy; use fail, add_columns or ignore");
     }
-    if (policy != SchemaChanges.FAIL && !format.byName()) {
+    if (policy != SchemaChanges.FAIL && !format.header()) {
       throw y.error(
           v,
           "schema_changes",
           policy.key()
-              + " knows a file's columns by their names: it needs format: {header: by_name}");
+              + " knows a file's columns by their header's names: the files need a header"
+              + " (format: {header: by_name})");
     }
     return policy;
   }

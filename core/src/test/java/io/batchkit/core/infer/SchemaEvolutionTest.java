@@ -34,14 +34,20 @@ class SchemaEvolutionTest {
     assertNull(widened("int", "1", "-2147483648", "2147483647", ""));
     assertEquals("bigint", widened("int", "1", "3000000000"));
     assertEquals("bigint", widened("int", "-2147483649"));
-    assertEquals("decimal(11,1)", widened("int", "1", "2.5"));
-    assertEquals("decimal(21,2)", widened("bigint", "1", "1.25"));
     assertNull(widened("bigint", "1", "9223372036854775"));
     assertNull(widened("decimal(8,2)", "123456.78", "5"));
     assertEquals("decimal(9,2)", widened("decimal(8,2)", "123456.78", "1234567.5"));
-    assertEquals("decimal(9,3)", widened("decimal(8,2)", "1.125"));
-    assertEquals("double", widened("int", "1", "1.5e3"));
-    assertEquals("double", widened("decimal(38,2)", "1.123"));
+    assertEquals("decimal(10,2)", widened("decimal(4,2)", "12345678", "1.5"));
+  }
+
+  /** What the schema's type states besides range (whole numbers, a scale) is a rule, not drift. */
+  @Test
+  void fractionsAndExtraDecimalsAreRuleBreachesNotDrift() {
+    assertNull(widened("int", "1", "2.5"));
+    assertNull(widened("bigint", "1", "1.25"));
+    assertNull(widened("int", "1", "1.5e3"));
+    assertNull(widened("decimal(8,2)", "1.125"));
+    assertNull(widened("decimal(8,2)", "1234567.125"));
   }
 
   @Test
@@ -96,10 +102,19 @@ class SchemaEvolutionTest {
             SchemaException.class,
             () ->
                 SchemaParser.parse(
-                    "name: t\nschema_changes: add_columns\ncolumns:\n  - {name: id, type: int}\n"
+                    ("name: t\nformat: {header: false}\nschema_changes: add_columns\n"
+                            + "columns:\n  - {name: id, type: int}\n")
                         .getBytes(StandardCharsets.UTF_8),
                     "t.yaml"));
-    assertTrue(e.getMessage().contains("needs format: {header: by_name}"), e.getMessage());
+    assertTrue(e.getMessage().contains("the files need a header"), e.getMessage());
+    // With a header, the policy reads it by name.
+    assertTrue(
+        SchemaParser.parse(
+                "name: t\nschema_changes: ignore\ncolumns:\n  - {name: id, type: int}\n"
+                    .getBytes(StandardCharsets.UTF_8),
+                "t.yaml")
+            .format()
+            .byName());
     e =
         assertThrows(
             SchemaException.class,

@@ -258,7 +258,9 @@ public final class TableRegistration {
             ? "created"
             : moved
                 ? "moved here from " + existing.location()
-                : evolved ? "given the dataset's new columns (cascaded)" : "up to date",
+                : evolved
+                    ? "altered to the dataset's columns (cascaded to every partition)"
+                    : "up to date",
         table.partitions().isEmpty()
             ? "unpartitioned"
             : added.size() + (added.size() == 1 ? " partition" : " partitions") + " added",

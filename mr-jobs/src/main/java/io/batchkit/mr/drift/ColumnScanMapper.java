@@ -80,6 +80,10 @@ public class ColumnScanMapper extends Mapper<LongWritable, Text, Text, BytesWrit
   protected void map(LongWritable key, Text value, Context context) {
     segments.at(key);
     String text = decoder.decode(value.getBytes(), value.getLength());
+    if (text.indexOf('\uFFFD') >= 0
+        && decoder.invalidAt(value.getBytes(), value.getLength()) >= 0) {
+      return; // not text in the schema's encoding: clean quarantines it, it types nothing
+    }
     List<String> fields;
     try {
       fields = parser.parse(text);

@@ -11,8 +11,8 @@ public final class SchemaPolicy {
       String.join(
           "\n",
           "  --schema-changes P  fail, add_columns or ignore: what a file column the schema lacks",
-          "                      does (default: the schema's schema_changes, else fail); needs",
-          "                      format: {header: by_name}");
+          "                      does (default: the schema's schema_changes, else fail); but fail",
+          "                      reads each file's header by name, as header: by_name");
 
   private SchemaPolicy() {}
 
@@ -26,16 +26,16 @@ public final class SchemaPolicy {
       throw new UsageException(
           job + ": --" + OPTION + " must be fail, add_columns or ignore, not '" + option + "'");
     }
-    if (policy != SchemaChanges.FAIL && !schema.format().byName()) {
+    if (policy != SchemaChanges.FAIL && !schema.format().header()) {
       throw new UsageException(
           job
               + ": --"
               + OPTION
               + " "
               + option
-              + " knows a file's columns by their names: schema "
+              + " knows a file's columns by their header's names: schema "
               + schema.name()
-              + " needs format: {header: by_name}");
+              + " says its files have no header");
     }
     return schema.withSchemaChanges(policy);
   }

@@ -2,9 +2,12 @@ package io.batchkit.mr.infer;
 
 import io.batchkit.core.infer.Dialect;
 import io.batchkit.core.infer.SchemaDrift;
+import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.ColumnNames;
 import io.batchkit.core.schema.Schema;
+import io.batchkit.core.schema.SchemaChange;
 import io.batchkit.core.schema.SchemaParser;
+import io.batchkit.core.schema.SchemaPatch;
 import io.batchkit.mr.common.Args;
 import io.batchkit.mr.common.InputFiles;
 import io.batchkit.mr.common.JobTool;
@@ -67,7 +70,8 @@ public final class InferJob extends JobTool {
           "  --against S         a crawler's re-run: report how the files differ from schema S (new,",
           "                      missing or moved columns, widened types, values outside bounds or",
           "                      allowed, another date format or delimiter); exit 3 when they do;",
-          "                      --output then optional (the proposal, the changes as comments)",
+          "                      --output then optional: S evolved (new columns added, widened",
+          "                      types), the other changes listed at its top for you to review",
           "",
           "The delimiter (, ; tab |), header and encoding are guessed from the first file; every",
           "tenth record is held out and the proposal is checked on those, as clean would read them.",
@@ -105,9 +109,11 @@ public final class InferJob extends JobTool {
     List<String> inputs = args.all("input");
     List<FileStatus> files = InputFiles.list(NAME, inputs, conf);
     Schema against = null;
+    byte[] againstYaml = null;
     if (args.has("against")) {
       String location = args.get("against", null);
-      against = SchemaParser.parse(JobSchema.read(NAME, "against", location, conf), location);
+      againstYaml = JobSchema.read(NAME, "against", location, conf);
+      against = SchemaParser.parse(againstYaml, location);
     }
     Path output =
         against != null && !args.has("output") ? null : new Path(args.required(NAME, "output"));
@@ -230,12 +236,13 @@ public final class InferJob extends JobTool {
             files.get(0).getPath());
         return 1;
       }
+      Schema proposed = parse(yaml);
       List<SchemaDrift.Change> drift =
-          against == null ? List.of() : SchemaDrift.between(against, parse(yaml));
+          against == null ? List.of() : SchemaDrift.between(against, proposed);
       if (output != null) {
+        String written = against == null ? yaml : evolved(againstYaml, against, proposed, drift);
         try (OutputStream os = outFs.create(output, true)) {
-          os.write(driftComments(against, drift).getBytes(StandardCharsets.UTF_8));
-          os.write(yaml.getBytes(StandardCharsets.UTF_8));
+          os.write(written.getBytes(StandardCharsets.UTF_8));
         }
       }
       out.printf(
@@ -287,18 +294,52 @@ public final class InferJob extends JobTool {
     return sb.toString();
   }
 
-  /** The same as comments above the proposal written with --output. */
-  private static String driftComments(Schema against, List<SchemaDrift.Change> drift) {
-    if (against == null) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder();
-    sb.append("# infer --against ").append(against.source()).append(": ");
-    sb.append(drift.isEmpty() ? "no change" : drift.size() + " change(s)").append('\n');
+  /**
+   * {@code --against S --output F}: S evolved as {@code schema_changes: add_columns} would evolve
+   * it, in its own text: new columns appended, typed as proposed; widened types replaced. Every
+   * other change is listed above it for a person to decide.
+   */
+  private static String evolved(
+      byte[] yaml, Schema against, Schema proposed, List<SchemaDrift.Change> drift) {
+    List<SchemaChange> changes = new java.util.ArrayList<>();
+    List<String> header = new java.util.ArrayList<>();
+    header.add(
+        "infer --against "
+            + against.source()
+            + ": "
+            + (drift.isEmpty() ? "no change" : drift.size() + " change(s)"));
     for (SchemaDrift.Change c : drift) {
-      sb.append("#   ").append(c.line()).append('\n');
+      Column now = c.column() == null ? null : proposed.column(c.column());
+      Column was = c.column() == null ? null : against.column(c.column());
+      SchemaChange applied = null;
+      if (c.kind().equals("new column") && now != null) {
+        applied =
+            new SchemaChange(
+                SchemaChange.Kind.ADDED,
+                now.name(),
+                now.type().hiveName(),
+                now.formats(),
+                null,
+                "infer --against");
+      } else if (c.kind().equals("widened")
+          && now != null
+          && was != null
+          && SchemaChange.wider(now.type(), was.type())) {
+        applied =
+            new SchemaChange(
+                SchemaChange.Kind.WIDENED,
+                was.name(),
+                now.type().hiveName(),
+                List.of(),
+                was.type().hiveName(),
+                "infer --against");
+      }
+      if (applied != null) {
+        changes.add(applied);
+      }
+      header.add((applied != null ? "  applied: " : "  to review: ") + c.line());
     }
-    return sb.toString();
+    return SchemaPatch.apply(yaml, against.source(), changes, header);
   }
 
   static Dialect sniff(Path file, Configuration conf, Boolean header) throws IOException {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -46,6 +47,15 @@ public final class TripGenerator {
   private Instant start = START;
 
   private int blank = -1;
+
+  /** A column appended to every row (--add-column), from its own random stream. */
+  private String added;
+
+  private Random tips;
+
+  /** The columns in another order (--column-order): output position -> column index. */
+  private int[] order;
+
   private static final String HEADER =
       "vendor_id,pickup_at,dropoff_at,passenger_count,trip_distance,pu_zone,do_zone,fare,store_and_fwd_flag,note,rate_code";
 
@@ -73,6 +83,8 @@ public final class TripGenerator {
     Path output = null;
     Path expect = null;
     Path zones = null;
+    String added = null;
+    String order = null;
     for (int i = 0; i < argv.length; i++) {
       switch (argv[i]) {
         case "--rows" -> rows = Long.parseLong(argv[++i].replace("_", ""));
@@ -81,6 +93,8 @@ public final class TripGenerator {
         case "--expect" -> expect = Path.of(argv[++i]);
         case "--zones" -> zones = Path.of(argv[++i]);
         case "--start" -> start = java.time.LocalDate.parse(argv[++i]);
+        case "--add-column" -> added = argv[++i];
+        case "--column-order" -> order = argv[++i];
         case "--blank" -> {
           blankName = argv[++i];
           blank = java.util.List.of(HEADER.split(",")).indexOf(blankName);
@@ -89,6 +103,7 @@ public final class TripGenerator {
           System.out.println(
               "Usage: generate-trips --output FILE[.gz] [--rows N (200000)] [--seed S (42)] [--expect FILE.json]\n"
                   + "                      [--zones FILE.csv] [--start YYYY-MM-DD] [--blank COLUMN]\n"
+                  + "                      [--add-column NAME] [--column-order a,b,...]\n"
                   + "  Writes N data rows (plus a header) for examples/trips.yaml; --expect writes the\n"
                   + "  generator's own ledger: rows, quarantined by rule and column, duplicates.\n"
                   + "  --zones writes a zone lookup for examples/zones.yaml (zones 1.."
@@ -96,7 +111,10 @@ public final class TripGenerator {
                   + "; trips also use\n  zones up to 265, so a join has unmatched rows).\n"
                   + "  --start: the first pickup is at 05:00 UTC of that day (default 2024-01-01).\n"
                   + "  --blank: write that column empty in every row, a broken feed (the --expect\n"
-                  + "  ledger does not account for it).");
+                  + "  ledger does not account for it).\n"
+                  + "  --add-column: a feed that grew a column: NAME at the end, a tip amount (some empty).\n"
+                  + "  --column-order: the header's columns in this order (all of them, by name):\n"
+                  + "  the same rows, as a feed that moved its columns writes them.");
           return;
         }
         default -> GeneratorArgs.unknown(NAME, argv[i]);
@@ -115,6 +133,15 @@ public final class TripGenerator {
       g.start = start.atTime(5, 0).toInstant(java.time.ZoneOffset.UTC);
     }
     g.blank = blank;
+    if (added != null) {
+      g.added = added;
+      g.tips = new Random(seed * 31 + 7);
+    }
+    if (order != null && !g.order(order)) {
+      System.err.println(
+          NAME + ": --column-order " + order + ": name every column once (" + g.header() + ")");
+      System.exit(2);
+    }
     g.write(output, rows);
     if (expect != null) {
       Files.writeString(expect, g.ledger(rows));
@@ -143,6 +170,22 @@ public final class TripGenerator {
     Files.writeString(file, sb);
   }
 
+  /** The header's columns, with the added one. */
+  private String header() {
+    return added == null ? HEADER : HEADER + "," + added;
+  }
+
+  /** Takes --column-order; false unless it names every column once. */
+  private boolean order(String names) {
+    List<String> columns = List.of(header().split(","));
+    List<String> wanted = List.of(names.split(","));
+    if (wanted.size() != columns.size() || !new java.util.HashSet<>(wanted).containsAll(columns)) {
+      return false;
+    }
+    order = wanted.stream().mapToInt(columns::indexOf).toArray();
+    return true;
+  }
+
   void write(Path file, long rows) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
@@ -154,7 +197,7 @@ public final class TripGenerator {
     }
     try (OutputStream out = os;
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-      w.write(HEADER);
+      w.write(String.join(",", shape(header().split(","), true)));
       w.write('\n');
       for (long i = 0; i < rows; i++) {
         row(i, w, out);
@@ -308,12 +351,39 @@ public final class TripGenerator {
     w.write('\n');
   }
 
-  private void writeFields(String[] f, Writer w) throws IOException {
+  /**
+   * A row as the feed writes it: --blank's column empty, --add-column's value at the end, the
+   * columns in --column-order. A row of another width (field_count dirt) keeps its order, and so
+   * its wrong width.
+   */
+  private String[] shape(String[] row, boolean header) {
+    String[] f = row.clone();
+    if (!header && blank >= 0 && blank < f.length) {
+      f[blank] = "";
+    }
+    if (added != null && !header) {
+      int tip = tips.nextInt(1500);
+      f = java.util.Arrays.copyOf(f, f.length + 1);
+      f[f.length - 1] =
+          tip % 8 == 0 ? "" : String.format(Locale.ROOT, "%d.%02d", tip / 100, tip % 100);
+    }
+    if (order == null || f.length != order.length) {
+      return f;
+    }
+    String[] moved = new String[f.length];
+    for (int i = 0; i < order.length; i++) {
+      moved[i] = f[order[i]];
+    }
+    return moved;
+  }
+
+  private void writeFields(String[] row, Writer w) throws IOException {
+    String[] f = shape(row, false);
     for (int i = 0; i < f.length; i++) {
       if (i > 0) {
         w.write(',');
       }
-      String v = i == blank ? "" : f[i];
+      String v = f[i];
       if (v.indexOf(',') >= 0 || (v.indexOf('"') >= 0 && !v.startsWith("\"quoted\""))) {
         w.write('"');
         w.write(v.replace("\"", "\"\""));

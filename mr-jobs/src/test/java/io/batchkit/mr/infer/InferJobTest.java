@@ -415,8 +415,21 @@ class InferJobTest {
             "infer:   - widened: `id` int -> bigint",
             "infer:   - another format: `day` [yyyy-MM-dd] -> [dd/MM/yyyy]"),
         lines);
-    assertTrue(
-        Files.readString(dir.resolve("orders-new.yaml")).startsWith("# infer --against "),
-        "the proposal carries the changes as comments");
+    // The schema evolved in its own text: the new column appended, the wider type; the date
+    // format listed for a person to review.
+    String evolved = Files.readString(dir.resolve("orders-new.yaml"));
+    assertTrue(evolved.startsWith("# infer --against "), evolved);
+    assertTrue(evolved.contains("#   applied: new column `channel`"), evolved);
+    assertTrue(evolved.contains("#   applied: widened: `id` int -> bigint"), evolved);
+    assertTrue(evolved.contains("#   to review: another format: `day`"), evolved);
+    io.batchkit.core.schema.Schema s =
+        io.batchkit.core.schema.SchemaParser.parse(
+            evolved.getBytes(java.nio.charset.StandardCharsets.UTF_8), "evolved");
+    String amount =
+        io.batchkit.core.schema.SchemaParser.parse(schema).column("amount").type().hiveName();
+    assertEquals(
+        List.of("id bigint", "city string", "amount " + amount, "day date", "channel string"),
+        s.columns().stream().map(c -> c.name() + " " + c.type().hiveName()).toList());
+    assertTrue(evolved.contains(Files.readString(schema).lines().skip(3).findFirst().get()));
   }
 }
