@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The list of Hive functions has one source, the classes annotated with {@code @Description}:
- * {@code hql/functions.hql}, its copy in the README and the README's table are checked against it,
+ * {@code hql/functions.hql}, its copy in docs/hive.md and that page's table are checked against it,
  * and every function shows a usage and an example in DESCRIBE FUNCTION EXTENDED.
  */
 class DescriptionsTest {
@@ -77,14 +77,14 @@ class DescriptionsTest {
   }
 
   @Test
-  void readmeCopiesFunctionsHqlAndDescribesEveryFunction() throws IOException {
-    String readme = Files.readString(ROOT.resolve("README.md"));
+  void theHivePageCopiesFunctionsHqlAndDescribesEveryFunction() throws IOException {
+    String readme = Files.readString(ROOT.resolve("docs/hive.md"));
     assertEquals(createStatements(), creates(readme));
     List<String> tableRows = readme.lines().filter(l -> l.startsWith("| `bk_")).toList();
     for (String name : functions().keySet()) {
       assertTrue(
           tableRows.stream().anyMatch(r -> r.contains("`" + name + "(")),
-          name + " has a row in the README's table of functions");
+          name + " has a row in docs/hive.md's table of functions");
     }
   }
 }

@@ -76,7 +76,7 @@ public final class CleanJob extends JobTool {
           "                      (.gz and .bz2 are read through Hadoop's codecs)",
           "  --output OUT        output directory: OUT/clean/, OUT/quarantine/, OUT/_MANIFEST.json",
           "  --incremental       add to OUT only the input files no earlier run read (bookmarked in",
-          "                      OUT); each run exactly once, even when killed (README)",
+          "                      OUT); each run exactly once, even when killed (docs/daily-batches.md)",
           "  --relist            with --incremental: list every input directory, also those",
           "                      unchanged since an earlier run read all their files",
           "  --dedupe            drop records whose key (the schema's keys, else the whole row)",

@@ -29,7 +29,7 @@ public final class QualityRun {
   public static final String USAGE =
       String.join(
           "\n",
-          "  --checks FILE       quality checks to run instead of the schema's checks: (YAML, README)",
+          "  --checks FILE       quality checks to run instead of the schema's (YAML; docs/daily-batches.md)",
           "  --skip-checks       run the checks and record them, but let a failed one pass",
           "  --history DIR       metrics history to append this run to and to read for change and",
           "                      anomaly checks (default OUT/_history/ when checks or --incremental)");
