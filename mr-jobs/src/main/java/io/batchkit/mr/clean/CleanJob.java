@@ -4,8 +4,6 @@ import io.batchkit.core.infer.SchemaEvolution;
 import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Schema;
-import io.batchkit.core.schema.SchemaChange;
-import io.batchkit.core.schema.SchemaChanges;
 import io.batchkit.core.schema.SchemaParser;
 import io.batchkit.core.schema.SchemaWriter;
 import io.batchkit.mr.common.Args;
@@ -21,7 +19,6 @@ import io.batchkit.mr.common.RunId;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.drift.ColumnScan;
 import io.batchkit.mr.drift.SchemaPolicy;
-import io.batchkit.mr.drift.SchemaVersions;
 import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.HeaderCheck;
@@ -132,10 +129,16 @@ public final class CleanJob extends JobTool {
     Configuration conf = getConf();
     String schemaLocation = args.required(NAME, "schema");
     byte[] yaml = JobSchema.read(NAME, "schema", schemaLocation, conf);
-    Schema file = SchemaParser.parse(yaml, schemaLocation);
-    Schema schema = SchemaPolicy.resolve(NAME, file, args.get(SchemaPolicy.OPTION, null));
-    SchemaChanges override =
-        schema.schemaChanges() == file.schemaChanges() ? null : schema.schemaChanges();
+    Path output = new Path(args.required(NAME, "output"));
+    SchemaHistory history =
+        SchemaHistory.open(
+            NAME,
+            SchemaParser.parse(yaml, schemaLocation),
+            args.get(SchemaPolicy.OPTION, null),
+            output,
+            args.has("incremental"),
+            conf);
+    Schema schema = history.schema();
     HmacKey.forSchema(NAME, schema, conf);
     RowFormat format;
     try {
@@ -143,20 +146,12 @@ public final class CleanJob extends JobTool {
     } catch (IllegalArgumentException e) {
       throw new UsageException(NAME + ": --output-format: " + e.getMessage());
     }
-    Path output = new Path(args.required(NAME, "output"));
-    boolean incremental = args.has("incremental");
-    SchemaVersions versions =
-        schema.schemaChanges() != SchemaChanges.ADD_COLUMNS
-            ? null
-            : incremental ? SchemaVersions.of(output, conf) : SchemaVersions.none(output, conf);
-    List<SchemaChange> recorded = versions == null ? List.of() : versions.changes();
-    schema = SchemaChange.apply(schema, recorded);
     ColumnSelection selection =
         ColumnSelection.parse(NAME, schema, args.get("columns", null), args.get("drop", null));
     String writtenSchema = written(schema, selection);
     writes(output, "clean", format.id(), writtenSchema);
     IncrementalClean runs =
-        incremental ? IncrementalClean.open(NAME, args, output, conf, out, err) : null;
+        args.has("incremental") ? IncrementalClean.open(NAME, args, output, conf, out, err) : null;
     List<FileStatus> inputs;
     String runId = null;
     Path jobOutput = output;
@@ -183,13 +178,11 @@ public final class CleanJob extends JobTool {
     if (runs == null) {
       OutputDirectory.prepare(NAME, output, args.has("overwrite"), conf);
     }
-    List<SchemaChange> changes = List.of();
-    if (versions != null) {
-      changes = scan(schema, yaml, schemaLocation, recorded, override, inputs, output);
-      if (changes == null) {
+    if (history.evolves()) {
+      if (!scan(history, yaml, schemaLocation, inputs, output)) {
         return 1;
       }
-      schema = SchemaChange.apply(schema, changes);
+      schema = history.schema();
       selection =
           ColumnSelection.parse(NAME, schema, args.get("columns", null), args.get("drop", null));
       writtenSchema = written(schema, selection);
@@ -200,9 +193,7 @@ public final class CleanJob extends JobTool {
     QualityRun quality =
         QualityRun.configure(
             NAME, args, schema, yaml, output, runs != null, job.getConfiguration());
-    List<SchemaChange> all = new java.util.ArrayList<>(recorded);
-    all.addAll(changes);
-    JobSchema.store(job.getConfiguration(), yaml, schemaLocation, all, override);
+    history.store(job.getConfiguration(), yaml, schemaLocation);
     configure(job, schema, format, selection, args, inputs, jobOutput, runs);
     if (!runJob(job, jobOutput)) {
       return 1;
@@ -228,20 +219,8 @@ public final class CleanJob extends JobTool {
       manifest.output("columns", selection.columns(schema).stream().map(Column::name).toList());
     }
     manifest.section("dedupe", args.has("dedupe"));
-    if (versions != null) {
-      int version =
-          versions.record(
-              writtenSchema,
-              changes,
-              (runId == null ? "a run" : "run " + runId) + " of " + inputs.size() + " file(s)");
-      manifest.section("schema_version", version);
-      manifest.section("schema_changes", changes.stream().map(SchemaChange::line).toList());
-      for (SchemaChange c : changes) {
-        out.println(NAME + ": schema " + schema.name() + " v" + version + ": " + c.line());
-      }
-    } else if (schema.schemaChanges() == SchemaChanges.IGNORE) {
-      manifest.section("columns_ignored", HeaderCheck.unknownColumns(schema, inputs, getConf()));
-    }
+    history.record(
+        manifest, writtenSchema, runId == null ? "a run" : "run " + runId, inputs, out, getConf());
     QualityGate gate = null;
     if (quality.measured()) {
       runId = runId == null ? RunId.at(started()) : runId;
@@ -280,29 +259,25 @@ public final class CleanJob extends JobTool {
    * columns widened), read by a scan of every value before the run writes a row; null when the scan
    * failed.
    */
-  private List<SchemaChange> scan(
-      Schema schema,
-      byte[] yaml,
-      String location,
-      List<SchemaChange> recorded,
-      SchemaChanges override,
-      List<FileStatus> inputs,
-      Path output)
+  private boolean scan(
+      SchemaHistory history, byte[] yaml, String location, List<FileStatus> inputs, Path output)
       throws IOException, InterruptedException {
+    Schema schema = history.schema();
     out.printf(
         "%s: %s: reading %d file(s) for new columns and values wider than their type"
             + " (schema_changes: add_columns)%n",
         NAME, schema.name(), inputs.size());
     Job scan = newJob("clean " + schema.name() + ": column scan");
-    JobSchema.store(scan.getConfiguration(), yaml, location, recorded, override);
+    history.storeRecorded(scan.getConfiguration(), yaml, location);
     Path parent = output.getParent() == null ? output : output.getParent();
     Path work = new Path(parent, "." + output.getName() + ".scan-" + System.nanoTime());
     ColumnScan.configure(scan, inputs, work);
     if (!runJob(scan, work)) {
-      return null;
+      return false;
     }
     ColumnScan.Found found = ColumnScan.read(work, getConf());
-    return SchemaEvolution.changes(schema, found.added(), found.numeric(), false);
+    history.scanned(SchemaEvolution.changes(schema, found.added(), found.numeric(), false));
+    return true;
   }
 
   /** The job's input, tasks and output: map-only, or a shuffle of valid rows to dedupe them. */
