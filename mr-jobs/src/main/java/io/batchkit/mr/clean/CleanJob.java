@@ -149,6 +149,9 @@ public final class CleanJob extends JobTool {
     ColumnSelection selection =
         ColumnSelection.parse(NAME, schema, args.get("columns", null), args.get("drop", null));
     String writtenSchema = written(schema, selection);
+    if (history.evolves()) {
+      evolvesSchema();
+    }
     writes(output, "clean", format.id(), writtenSchema);
     IncrementalClean runs =
         args.has("incremental") ? IncrementalClean.open(NAME, args, output, conf, out, err) : null;

@@ -44,6 +44,7 @@ public abstract class JobTool extends Configured implements Tool {
   private Path registered;
   private List<String> outerPartitions = List.of();
   private boolean snapshot;
+  private boolean evolving;
 
   /**
    * @param options option names that take a value
@@ -82,6 +83,7 @@ public abstract class JobTool extends Configured implements Tool {
       registered = null; // what a run declares is its own, also when a tool is run twice
       outerPartitions = List.of();
       snapshot = false;
+      evolving = false;
       CatalogOptions catalog =
           options.contains(CatalogOptions.TABLE)
               ? CatalogOptions.parse(name, args, getConf())
@@ -139,10 +141,19 @@ public abstract class JobTool extends Configured implements Tool {
     }
     registered = output;
     byte[] yaml = schemaYaml.getBytes(StandardCharsets.UTF_8);
+    tables.evolving(evolving);
     tables.check(
         TableRegistration.table(name, yaml, format, outer, new Path(output, data), getConf()),
         tables.quarantine(new Path(output, "quarantine")),
         snapshot);
+  }
+
+  /**
+   * Declares, before {@link #writes}, that this run's schema may be a later version of the one its
+   * table has ({@code schema_changes: add_columns}): such a table is altered, not refused.
+   */
+  protected final void evolvesSchema() {
+    evolving = true;
   }
 
   /**

@@ -22,6 +22,9 @@ public final class Manifest {
   /** Beside the manifest: the schema of the rows a job wrote, which the next job reads. */
   public static final String SCHEMA_FILE = "_SCHEMA.yaml";
 
+  /** Where an output keeps its schema versions ({@code schema_changes: add_columns}). */
+  public static final String SCHEMAS_DIR = "_schemas";
+
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final ObjectNode root = JSON.createObjectNode();

@@ -43,6 +43,7 @@ public final class TableRegistration {
   private final Configuration conf;
   private final PrintStream out;
   private final PrintStream err;
+  private boolean evolving;
 
   TableRegistration(
       String job, CatalogOptions options, Configuration conf, PrintStream out, PrintStream err) {
@@ -137,6 +138,11 @@ public final class TableRegistration {
     return options.quarantineTable == null ? null : HiveTable.quarantine(qualified(dir, conf));
   }
 
+  /** Whether the run's schema may be a later version of its table's ({@code add_columns}). */
+  void evolving(boolean evolving) {
+    this.evolving = evolving;
+  }
+
   /**
    * Before any task runs: a table that exists and disagrees stops the run (exit 2, nothing
    * written); a catalog that does not answer only warns, the data goes first.
@@ -158,7 +164,7 @@ public final class TableRegistration {
     HiveTable existing = catalog.table(name);
     String difference =
         existing == null ? null : TableComparison.difference(name, existing, table, !snapshot);
-    if (difference != null && !TableComparison.evolves(existing, table, !snapshot)) {
+    if (difference != null && !(evolving && TableComparison.evolves(existing, table, !snapshot))) {
       throw new UsageException(
           job
               + ": "
@@ -212,7 +218,10 @@ public final class TableRegistration {
       existing = catalog.table(name);
     }
     String difference = TableComparison.difference(name, existing, table, !snapshot);
-    boolean evolved = difference != null && TableComparison.evolves(existing, table, !snapshot);
+    // Only an output that keeps schema versions (add_columns) may change its table's columns.
+    boolean versioned = output.getFileSystem(conf).exists(new Path(output, Manifest.SCHEMAS_DIR));
+    boolean evolved =
+        difference != null && versioned && TableComparison.evolves(existing, table, !snapshot);
     if (evolved) {
       // schema_changes: add_columns: the table takes the new version, every partition with it.
       catalog.alterColumns(name, table);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.batchkit.core.schema.SchemaChange;
+import io.batchkit.mr.common.Manifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +26,7 @@ import org.apache.hadoop.fs.Path;
  * hold; {@code _SCHEMA.yaml} beside the data is always the newest version.
  */
 public final class SchemaVersions {
-  public static final String DIR = "_schemas";
+  public static final String DIR = Manifest.SCHEMAS_DIR;
   static final String FILE = "versions.json";
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
