@@ -48,7 +48,10 @@ public final class MiniCluster implements AutoCloseable {
    */
   public static synchronized MiniCluster shared() throws Exception {
     if (shared == null) {
-      Path dir = Path.of("target/test/minicluster").toAbsolutePath();
+      // One per test JVM: surefire's forks each have their own (batchkit.test.fork).
+      Path dir =
+          Path.of("target/test/minicluster" + System.getProperty("batchkit.test.fork", ""))
+              .toAbsolutePath();
       MiniCluster c = new MiniCluster(MiniCluster.class, dir);
       Runtime.getRuntime()
           .addShutdownHook(
