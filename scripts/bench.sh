@@ -17,7 +17,7 @@
 #   SIZES="1000000" scripts/bench.sh           generated sizes (default: 1000000 4000000 16000000)
 #   HEAP=1g scripts/bench.sh                   the jobs' heap (default 1g: the heap is bounded)
 #   LOOP_HEAP=6g scripts/bench.sh              the loops' heap (default 6g: their dedupe keeps every key)
-#   PEERS="loop duckdb" scripts/bench.sh       which peers (default: loop duckdb)
+#   PEERS="loop duckdb" scripts/bench.sh       which peers (default: loop duckdb spark)
 #   FLIGHTS_GZ=/path/flights-3m.csv.gz         where the flights file is (skipped if missing)
 #   BENCH_DIR=/tmp/bench                       work directory (default target/bench)
 #   RUNS=3                                     runs per measurement; the median counts (default 3)
@@ -28,15 +28,16 @@ dir="${BENCH_DIR:-$root/target/bench}"
 sizes="${SIZES-1000000 4000000 16000000}"
 runs="${RUNS:-3}"
 jobs="${JOBS:-clean aggregate profile landing bookmarks byname}"
-peers="${PEERS:-loop duckdb}"
+peers="${PEERS:-loop duckdb spark}"
 heap="${HEAP:-1g}"
 loop_heap="${LOOP_HEAP:-6g}"
 flights_gz="${FLIGHTS_GZ:-$root/../shared/data/flights-3m/flights-3m.csv.gz}"
 batchkit="$root/scripts/batchkit"
 duckdb_version=2.0.0.1
+spark_version=4.0.1
 
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
-  sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 
@@ -55,6 +56,29 @@ if [[ " $peers " == *" duckdb "* ]]; then
   mkdir -p "$dir/peer-classes"
   javac -d "$dir/peer-classes" "$root/scripts/bench/DuckdbPeer.java"
   duckdb_cp="$duckdb_jar:$dir/peer-classes"
+fi
+
+if [[ " $peers " == *" spark "* ]]; then
+  # Spark's classpath, resolved by Maven from a throwaway pom (the first time, it downloads Spark).
+  mkdir -p "$dir/spark-peer"
+  cat >"$dir/spark-peer/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId><artifactId>spark-peer</artifactId><version>1</version>
+  <dependencies><dependency><groupId>org.apache.spark</groupId><artifactId>spark-sql_2.13</artifactId>
+    <version>$spark_version</version></dependency></dependencies></project>
+POM
+  if [[ ! -s "$dir/spark-peer/cp.txt" || "$dir/spark-peer/pom.xml" -nt "$dir/spark-peer/cp.txt" ]]; then
+    echo "bench: resolving Spark SQL $spark_version from Maven Central (benchmark only)..." >&2
+    (cd "$dir/spark-peer" && mvn -B -q dependency:build-classpath -Dmdep.outputFile=cp.txt >&2)
+  fi
+  javac -cp "$(cat "$dir/spark-peer/cp.txt")" -d "$dir/peer-classes" "$root/scripts/bench/SparkPeer.java"
+  spark_cp="$(cat "$dir/spark-peer/cp.txt"):$dir/peer-classes"
+  # What Spark needs opened on Java 17 (its own launcher passes the same list).
+  spark_opens=()
+  for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util \
+    java.util.concurrent java.util.concurrent.atomic sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
+    spark_opens+=("--add-opens=java.base/$p=ALL-UNNAMED")
+  done
 fi
 
 # A peer that failed (out of memory, say) gets a line saying so; the benchmark goes on.
@@ -100,7 +124,7 @@ job_counts() { # output dir
   echo "clean $(manifest_count clean "$1"), quarantined $(manifest_count quarantined "$1"), duplicates $(manifest_count duplicates "$1")"
 }
 duck_counts() { # from $dir/.log: "name value" lines
-  awk '{ v[$1] = $2 } END { if ("groups" in v) printf "groups %s, rows %s", v["groups"], v["rows"];
+  awk 'NF == 2 { v[$1] = $2 } END { if ("groups" in v) printf "groups %s, rows %s", v["groups"], v["rows"];
     else printf "clean %s, quarantined %s, duplicates %s", v["clean"], v["quarantined"], v["duplicates"] }' "$dir/.log"
 }
 
@@ -110,7 +134,17 @@ duckdb() { # threads script.sql input distinct
     "OUT=$dir/duck-out" "DISTINCT=$4"
 }
 
-# clean, plain and with --dedupe: the job, the loop, DuckDB with 1 and 2 threads.
+# Spark local[2] with a 2 GB heap (it keeps the typed rows cached, as the SQL says, where DuckDB
+# keeps its temp tables); its log goes to .log with the result lines.
+spark() { # script.sql input name=value...
+  rm -rf "$dir/spark-out"
+  local script=$1 input=$2
+  shift 2
+  timed java -Xmx2g "${spark_opens[@]}" -Djdk.reflect.useDirectMethodHandle=false -cp "$spark_cp" SparkPeer 2 \
+    "$root/scripts/bench/spark/$script" "INPUT=$input" "OUT=$dir/spark-out" "$@"
+}
+
+# clean, plain and with --dedupe: the job, the loop, DuckDB with 1 and 2 threads, Spark local[2].
 bench_clean() { # name kind schema file
   local name=$1 kind=$2 schema=$3 file=$4 mode
   for mode in plain dedupe; do
@@ -139,6 +173,15 @@ bench_clean() { # name kind schema file
         duckdb "$t" "$kind-clean.sql" "$file" "$distinct"
         line "$name" "clean $mode" "duckdb-$t" "$rows" "$(duck_counts)"
       done
+    fi
+    if [[ " $peers " == *" spark "* ]]; then
+      local rownum="1"
+      if [[ $mode == dedupe ]]; then rownum="row_number() OVER (PARTITION BY vendor_i, pickup_l ORDER BY vendor_i)"; fi
+      if spark "$kind-clean.sql" "$file" "DISTINCT=$([[ $mode == dedupe ]] && echo DISTINCT)" "ROWNUM=$rownum"; then
+        line "$name" "clean $mode" spark-2 "$rows" "$(duck_counts)"
+      else
+        failed "$name" "clean $mode" spark-2
+      fi
     fi
   done
 }
@@ -171,6 +214,13 @@ bench_summary() { # name kind schema file job [job options...]
       duckdb "$t" "$kind-aggregate.sql" "$file" ""
       line "$name" "$job" "duckdb-$t" "$rows" "$(duck_counts)"
     done
+  fi
+  if [[ $job == aggregate && " $peers " == *" spark "* ]]; then
+    if spark "$kind-aggregate.sql" "$file"; then
+      line "$name" "$job" spark-2 "$rows" "$(duck_counts)"
+    else
+      failed "$name" "$job" spark-2
+    fi
   fi
 }
 
@@ -243,12 +293,22 @@ landing_runs() { # kind schema rows one many
     local outputs
     outputs=$(find "$dir/out-landing/clean" -type f -name 'part-*' | wc -l)
     if [[ $label == one ]]; then base_wall=$wall base_cpu=$cpu; fi
+    if [[ $label == many ]]; then job_wall=$wall job_cpu=$cpu; fi
     awk -v k="landing-$kind" -v w="$label" -v n="$rows" -v s="$wall" -v cpu="$cpu" -v m="$rss" \
       -v bw="$base_wall" -v bc="$base_cpu" -v o="$outputs" -v c="$(job_counts "$dir/out-landing")" 'BEGIN {
       printf "%-12s %-13s %-9s %9d | %7.2f %7.2f %9.2f %7d | %9.2f %8.2f | %s; %d output files\n",
         k, "clean-" w, "job", n, s, cpu, cpu / (n / 1e6), m / 1024, s / bw, cpu / bc, c, o }' \
       | tee -a "$results"
   done
+  # Spark local[2] on the same gzipped files (CSV only: the JSON landing's rules are not in SQL here);
+  # 'job/this' on its line is the job's many-files run / Spark's.
+  if [[ $kind == csv && " $peers " == *" spark "* ]]; then
+    if spark trips-clean.sql "$many" ROWNUM=1; then
+      line "landing-$kind" "clean-many" spark-2 "$rows" "$(duck_counts)"
+    else
+      failed "landing-$kind" "clean-many" spark-2
+    fi
+  fi
 }
 
 # Bookmarks at scale (issue: stream landings): clean --incremental adding one file to an output that
