@@ -25,6 +25,7 @@ public final class RawRecords extends Records {
   private final Pseudonymizer pseudonymizer;
   private final int[] pseudonymized;
   private boolean invalidBytes;
+  private final boolean asciiFields;
 
   /** With {@code header: by_name}: this file's header, mapped onto the schema's columns. */
   private final HeaderMapping byName;
@@ -46,7 +47,16 @@ public final class RawRecords extends Records {
     this.json = schema.format().json() ? new JsonRecordParser(schema.columns()) : null;
     this.cleaner = new RowCleaner(schema);
     this.byName = schema.format().byName() ? new HeaderMapping(schema) : null;
+    this.asciiFields = parser != null && ASCII_READS_AS_ITSELF.contains(schema.format().encoding());
   }
+
+  /** Encodings in which a byte below 0x80 is that ASCII character. */
+  private static final java.util.Set<java.nio.charset.Charset> ASCII_READS_AS_ITSELF =
+      java.util.Set.of(
+          java.nio.charset.StandardCharsets.UTF_8,
+          java.nio.charset.StandardCharsets.US_ASCII,
+          java.nio.charset.StandardCharsets.ISO_8859_1,
+          java.nio.charset.Charset.forName("windows-1252"));
 
   @Override
   protected Outcome decode(long offset, byte[] bytes, int length) {
@@ -61,6 +71,13 @@ public final class RawRecords extends Records {
     // An empty line is no record, unless a one-column schema makes it an empty value.
     if (length == 0 && values.length > 1 || json != null && isBlank(bytes, length)) {
       return Outcome.BLANK;
+    }
+    if (asciiFields) {
+      java.util.List<String> fields = parser.splitAscii(bytes, length);
+      if (fields != null) {
+        textIsAscii(bytes, length);
+        return cleanFields(fields);
+      }
     }
     text = decoder.decode(bytes, length);
     if (json != null) {
@@ -100,19 +117,25 @@ public final class RawRecords extends Records {
   }
 
   private Outcome clean(String record) {
-    boolean valid;
     try {
-      if (byName != null) {
-        valid = byName.clean(parser.parse(record), cleaner, values, violations);
-      } else if (json == null) {
-        valid = cleaner.clean(parser.parse(record), values, violations);
-      } else {
-        json.parse(record);
-        valid = cleaner.clean(json.fields(), json.mismatches(), values, violations);
+      if (json == null) {
+        return cleanFields(parser.parse(record));
       }
+      json.parse(record);
     } catch (MalformedRecordException e) {
       return malformed(e);
     }
+    return pseudonymise(cleaner.clean(json.fields(), json.mismatches(), values, violations));
+  }
+
+  private Outcome cleanFields(java.util.List<String> fields) {
+    return pseudonymise(
+        byName != null
+            ? byName.clean(fields, cleaner, values, violations)
+            : cleaner.clean(fields, values, violations));
+  }
+
+  private Outcome pseudonymise(boolean valid) {
     // After the rules (which see the value as read): no later step, not even the profile of an
     // invalid record, sees the raw identifier.
     for (int i : pseudonymized) {

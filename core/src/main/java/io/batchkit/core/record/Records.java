@@ -27,6 +27,11 @@ public abstract class Records {
   /** The last record's text as decoded (bad bytes as U+FFFD); null for a header or blank line. */
   protected String text;
 
+  /** An ASCII record split from its bytes: its text is made only if asked for (a quarantine). */
+  private byte[] asciiBytes;
+
+  private int asciiLength;
+
   private final PartitionValues partitions;
   private final int partitionSource;
   private final boolean multiline;
@@ -89,6 +94,13 @@ public abstract class Records {
     // In multiline mode a record may hold line breaks: the next record starts lines later.
     nextLine += multiline ? (unterminated ? 0 : 1) + lineBreaks(bytes, length) : 1;
     violations.clear();
+    asciiBytes = null;
+  }
+
+  /** The record's text is these ASCII bytes, decoded only when {@link #text} is called. */
+  protected final void textIsAscii(byte[] bytes, int length) {
+    asciiBytes = bytes;
+    asciiLength = length;
   }
 
   protected abstract Outcome decode(long offset, byte[] bytes, int length);
@@ -111,6 +123,10 @@ public abstract class Records {
 
   /** The last record's text as decoded (bad bytes as U+FFFD). */
   public final String text() {
+    if (text == null && asciiBytes != null) {
+      text = new String(asciiBytes, 0, asciiLength, java.nio.charset.StandardCharsets.ISO_8859_1);
+      asciiBytes = null;
+    }
     return text;
   }
 

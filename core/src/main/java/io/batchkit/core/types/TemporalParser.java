@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +50,7 @@ final class TemporalParser implements ValueParser {
   private final FastTemporalPattern[] fast;
   private final boolean[] hasOffset;
   private final boolean dates;
-  private final ZoneRules rules;
+  private final HourlyOffsets offsets;
 
   private TemporalParser(List<String> formats, boolean dates, ZoneId zone) {
     List<DateTimeFormatter> fs = new ArrayList<>();
@@ -83,7 +82,7 @@ final class TemporalParser implements ValueParser {
       hasOffset[i] = offsets.get(i);
     }
     this.dates = dates;
-    this.rules = zone == null ? ZoneOffset.UTC.getRules() : zone.getRules();
+    this.offsets = new HourlyOffsets(zone == null ? ZoneOffset.UTC : zone);
   }
 
   static ValueParser forDates(List<String> formats) {
@@ -181,14 +180,10 @@ final class TemporalParser implements ValueParser {
   }
 
   private Object toUtc(LocalDateTime local) {
-    if (rules.isFixedOffset()) {
-      int offset = rules.getOffset(Instant.EPOCH).getTotalSeconds();
-      return offset == 0 ? local : local.minusSeconds(offset);
-    }
-    List<ZoneOffset> valid = rules.getValidOffsets(local);
-    if (valid.isEmpty()) {
+    int offset = offsets.ofLocal(local);
+    if (offset == HourlyOffsets.NONEXISTENT) {
       return ParseFailure.NONEXISTENT_TIME;
     }
-    return local.minusSeconds(valid.get(0).getTotalSeconds());
+    return offset == 0 ? local : local.minusSeconds(offset);
   }
 }

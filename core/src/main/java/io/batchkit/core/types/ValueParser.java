@@ -31,14 +31,33 @@ public interface ValueParser {
     };
   }
 
+  /**
+   * As {@link #parseBigint}, then within int's range; the digits are read once, never boxed twice.
+   */
   private static Object parseInt(String text) {
-    Object v = parseBigint(text);
-    if (v instanceof Long l) {
-      return (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE)
-          ? (Object) l.intValue()
-          : ParseFailure.TYPE;
+    String t = text.strip();
+    int n = t.length();
+    if (n == 0 || n > 20) {
+      return ParseFailure.TYPE;
     }
-    return v;
+    boolean negative = t.charAt(0) == '-';
+    int i = (negative || t.charAt(0) == '+') ? 1 : 0;
+    if (i == n) {
+      return ParseFailure.TYPE;
+    }
+    long v = 0;
+    for (; i < n; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return ParseFailure.TYPE;
+      }
+      v = v * 10 + (c - '0');
+      if (v > 1L + Integer.MAX_VALUE) {
+        return ParseFailure.TYPE; // too large for an int (and leading zeros never get here)
+      }
+    }
+    v = negative ? -v : v;
+    return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? (Object) (int) v : ParseFailure.TYPE;
   }
 
   private static Object parseBigint(String text) {

@@ -127,4 +127,35 @@ class CsvRecordParserTest {
     }
     assertTrue(quotedOk > 5_000, "well-formed quoted records generated: " + quotedOk);
   }
+
+  /**
+   * Split from the bytes: only records of ASCII without quote or line break, and then the fields
+   * Commons CSV reads from the decoded text.
+   */
+  @Test
+  void bytePathTakesOnlyPlainAsciiRecordsAndAgreesWithCommonsCsv() {
+    Random r = new Random(13);
+    String[] pieces = {"a", "b", " ", ",", ",", "\"", "é", "\n", "\r", "\\", "\t", "7"};
+    int taken = 0;
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      int n = 1 + r.nextInt(12);
+      for (int j = 0; j < n; j++) {
+        sb.append(pieces[r.nextInt(pieces.length)]);
+      }
+      String record = sb.toString();
+      byte[] bytes = (record + "garbage after the record").getBytes(StandardCharsets.UTF_8);
+      List<String> fields =
+          parser.splitAscii(bytes, record.getBytes(StandardCharsets.UTF_8).length);
+      boolean plainAscii =
+          record.chars().allMatch(c -> c < 0x80 && c != '"' && c != '\n' && c != '\r');
+      assertEquals(plainAscii, fields != null, "record «" + record + "»");
+      if (fields != null) {
+        assertEquals(
+            commonsCsv(record), new ArrayList<>(fields).toString(), "record «" + record + "»");
+        taken++;
+      }
+    }
+    assertTrue(taken > 2_000, "records split from their bytes: " + taken);
+  }
 }

@@ -1,10 +1,10 @@
 package io.batchkit.mr.aggregate;
 
 import io.batchkit.mr.io.DatasetInput;
+import io.batchkit.mr.io.RecordCounter;
 import io.batchkit.mr.io.RowMapper;
 import java.io.IOException;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.Counter;
 
 /**
  * Reads, filters and groups each row. Rows are merged into their group's partial state in memory
@@ -17,10 +17,10 @@ public class AggregateMapper extends RowMapper<Text, Partials> {
   private Partials partials;
   private boolean combine;
   private int maxGroups;
-  private final java.util.HashMap<String, Partials> groups = new java.util.HashMap<>();
+  private final java.util.HashMap<GroupKey, Partials> groups = new java.util.HashMap<>();
   private final Text key = new Text();
-  private Counter filtered;
-  private Counter aggregated;
+  private RecordCounter filtered;
+  private RecordCounter aggregated;
 
   @Override
   protected void setup(Context context) {
@@ -33,40 +33,40 @@ public class AggregateMapper extends RowMapper<Text, Partials> {
     partials = new Partials(aggregation.metrics());
     combine = context.getConfiguration().getBoolean(AggregateConfigKeys.COMBINE, true);
     maxGroups = context.getConfiguration().getInt(AggregateConfigKeys.MAP_GROUPS, 4096);
-    filtered = context.getCounter(AggregateCounter.FILTERED_OUT);
-    aggregated = context.getCounter(AggregateCounter.AGGREGATED);
+    filtered = new RecordCounter(context.getCounter(AggregateCounter.FILTERED_OUT));
+    aggregated = new RecordCounter(context.getCounter(AggregateCounter.AGGREGATED));
   }
 
   @Override
   protected void row(Object[] row, long offset, Context context)
       throws IOException, InterruptedException {
     if (!aggregation.accepts(row)) {
-      filtered.increment(1);
+      filtered.increment();
       return;
     }
-    aggregated.increment(1);
-    String group = aggregation.key(row);
+    aggregated.increment();
     if (combine) {
+      GroupKey group = aggregation.group(row);
       Partials p = groups.get(group);
       if (p == null) {
         if (groups.size() >= maxGroups) {
           flush(context);
         }
         p = new Partials(aggregation.metrics());
-        groups.put(group, p);
+        groups.put(group.copy(), p);
       }
       p.add(row, aggregation.metrics());
       return;
     }
-    key.set(group);
+    key.set(aggregation.key(row));
     partials.reset();
     partials.add(row, aggregation.metrics());
     context.write(key, partials);
   }
 
   private void flush(Context context) throws IOException, InterruptedException {
-    for (java.util.Map.Entry<String, Partials> e : groups.entrySet()) {
-      key.set(e.getKey());
+    for (java.util.Map.Entry<GroupKey, Partials> e : groups.entrySet()) {
+      key.set(aggregation.key(e.getKey()));
       context.write(key, e.getValue());
     }
     groups.clear();
@@ -74,6 +74,8 @@ public class AggregateMapper extends RowMapper<Text, Partials> {
 
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
+    filtered.flush();
+    aggregated.flush();
     flush(context);
     super.cleanup(context);
   }

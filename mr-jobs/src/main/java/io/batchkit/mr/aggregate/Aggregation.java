@@ -21,6 +21,7 @@ public final class Aggregation {
   private final Filter filter;
   private final boolean sketches;
   private final StringBuilder key = new StringBuilder(64);
+  private final GroupKey probe = new GroupKey();
 
   /**
    * @param sketches whether approx metrics also output their sketch (base64), for Hive's {@code
@@ -64,9 +65,23 @@ public final class Aggregation {
 
   /** The row's group, as the Hive text of its grouping values ("" without --group-by). */
   public String key(Object[] row) {
+    return text(groupBy.values(row));
+  }
+
+  /** The row's group as a hash key, reused by the next call ({@link GroupKey#copy} keeps it). */
+  public GroupKey group(Object[] row) {
+    return probe.set(groupBy.values(row));
+  }
+
+  /** A group's key as the Hive text of its grouping values ("" without --group-by). */
+  public String key(GroupKey group) {
+    return text(group.values());
+  }
+
+  private String text(Object[] groupValues) {
     key.setLength(0);
     if (groupBy.size() > 0) {
-      RowFormat.TEXT.append(groupBy.values(row), key);
+      RowFormat.TEXT.append(groupValues, key);
     }
     return key.toString();
   }

@@ -5,6 +5,7 @@ import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaWriter;
 import io.batchkit.core.types.ColumnType;
+import io.batchkit.core.types.HourlyOffsets;
 import io.batchkit.mr.common.UsageException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,14 +26,14 @@ public final class GroupBy {
   record Part(String name, int column, String bucket, boolean partition, ColumnType type) {}
 
   private final List<Part> parts;
-  private final ZoneId zone;
+  private final HourlyOffsets zone;
   private final PartitionValues partitions;
   private final int partitionSource;
   private final Object[] keyValues;
 
   private GroupBy(List<Part> parts, ZoneId zone, Schema schema) {
     this.parts = parts;
-    this.zone = zone;
+    this.zone = new HourlyOffsets(zone);
     this.partitions = schema.partition() == null ? null : new PartitionValues(schema.partition());
     this.partitionSource =
         schema.partition() == null ? -1 : schema.columnIndex(schema.partition().from());
@@ -108,8 +109,7 @@ public final class GroupBy {
     if (v instanceof LocalDate d) {
       return bucket.equals("month") ? d.withDayOfMonth(1) : d;
     }
-    LocalDateTime local =
-        ((LocalDateTime) v).atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDateTime();
+    LocalDateTime local = zone.toLocal((LocalDateTime) v);
     return switch (bucket) {
       case "hour" -> local.truncatedTo(ChronoUnit.HOURS);
       case "day" -> local.toLocalDate();

@@ -17,6 +17,7 @@ import io.batchkit.mr.io.CsvSplit;
 import io.batchkit.mr.io.HeaderCheck;
 import io.batchkit.mr.io.InputSegments;
 import io.batchkit.mr.io.JobSchema;
+import io.batchkit.mr.io.RecordCounter;
 import io.batchkit.mr.io.RecordLimits;
 import io.batchkit.mr.quality.TaskMetrics;
 import java.io.IOException;
@@ -60,8 +61,8 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
   private final Text quarantineLine = new Text();
   private Counter headerCount;
   private Counter blankCount;
-  private Counter readCount;
-  private Counter validCount;
+  private RecordCounter readCount;
+  private RecordCounter validCount;
   private Counter quarantinedCount;
 
   @Override
@@ -96,8 +97,8 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
     // Looked up once: a counter lookup per record is measurable at millions of records.
     headerCount = context.getCounter(CleanCounter.HEADER_LINES);
     blankCount = context.getCounter(CleanCounter.BLANK_LINES);
-    readCount = context.getCounter(CleanCounter.READ);
-    validCount = context.getCounter(CleanCounter.VALID);
+    readCount = new RecordCounter(context.getCounter(CleanCounter.READ));
+    validCount = new RecordCounter(context.getCounter(CleanCounter.VALID));
     quarantinedCount = context.getCounter(CleanCounter.QUARANTINED);
   }
 
@@ -156,7 +157,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
   /** With --bad-files skip: one quarantine line stands for the unread rest of the file. */
   @Override
   public void skipped(String reason) throws IOException, InterruptedException {
-    readCount.increment(1);
+    readCount.increment();
     String json =
         QuarantineRecord.toJson(
             file, records.lines() + 1, -1, "", null, 0, BadFiles.violation(reason));
@@ -183,11 +184,11 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
       }
       case BLANK -> blankCount.increment(1);
       case INVALID -> {
-        readCount.increment(1);
+        readCount.increment();
         quarantine(offset, value, context);
       }
       case VALID -> {
-        readCount.increment(1);
+        readCount.increment();
         Object[] values = records.values();
         if (metrics != null) {
           metrics.add(values);
@@ -208,7 +209,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
             shuffled.set(records.partitionDir(), bytes, bytes.length);
           }
           context.write(dedupeKey, shuffled);
-          validCount.increment(1);
+          validCount.increment();
         } else {
           output.clean(records.partitionDir(), bytes, bytes.length);
         }
@@ -248,6 +249,8 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
 
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
+    readCount.flush();
+    validCount.flush();
     // Later splits of the file need this split's line count as part of their base.
     output.lines(file, fileStart, records.lines());
     output.close();

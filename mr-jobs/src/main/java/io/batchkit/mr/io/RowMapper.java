@@ -8,7 +8,6 @@ import io.batchkit.mr.common.TaskFaults;
 import java.io.IOException;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
@@ -30,8 +29,8 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V>
   private Context context;
   private String file;
   private long fileStart;
-  private Counter read;
-  private Counter invalid;
+  private RecordCounter read;
+  private RecordCounter invalid;
   private int maxRecordBytes;
   private final StringBuilder text = new StringBuilder(256);
   private HeaderCheck.InTask headers;
@@ -45,8 +44,8 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V>
     this.context = context;
     this.file = segments.file();
     this.fileStart = segments.start();
-    this.read = context.getCounter(readCounter);
-    this.invalid = context.getCounter(invalidCounter);
+    this.read = new RecordCounter(context.getCounter(readCounter));
+    this.invalid = new RecordCounter(context.getCounter(invalidCounter));
     this.maxRecordBytes = RecordLimits.max(context.getConfiguration());
     this.headers =
         records instanceof io.batchkit.core.record.RawRecords
@@ -85,8 +84,8 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V>
   /** With --bad-files skip: one quarantine line stands for the unread rest of the file. */
   @Override
   public final void skipped(String reason) throws IOException, InterruptedException {
-    read.increment(1);
-    invalid.increment(1);
+    read.increment();
+    invalid.increment();
     output.quarantine(file, rows.lines() + 1, -1, "", BadFiles.violation(reason));
     context.getCounter(JobTool.UNREADABLE_FILES, file).increment(1);
   }
@@ -105,9 +104,9 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V>
     if (outcome == Outcome.HEADER || outcome == Outcome.BLANK) {
       return;
     }
-    read.increment(1);
+    read.increment();
     if (outcome == Outcome.INVALID) {
-      invalid.increment(1);
+      invalid.increment();
       output.quarantine(file, rows.line(), offset, rows.text(), rows.violations());
       return;
     }
@@ -142,6 +141,8 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V>
    */
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
+    read.flush();
+    invalid.flush();
     output.lines(file, fileStart, rows.lines());
     output.close();
     TaskFaults.atEnd(context);

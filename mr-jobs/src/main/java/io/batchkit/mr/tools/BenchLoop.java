@@ -6,6 +6,7 @@ import io.batchkit.core.record.Records;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaParser;
 import io.batchkit.mr.aggregate.Aggregation;
+import io.batchkit.mr.aggregate.GroupKey;
 import io.batchkit.mr.aggregate.Partials;
 import io.batchkit.mr.common.Args;
 import io.batchkit.mr.io.DatasetInput;
@@ -108,7 +109,7 @@ public final class BenchLoop {
             null,
             false);
     Records rows = DatasetInput.records(schema, DatasetInput.Kind.RAW, new Configuration());
-    Map<String, Partials> groups = new HashMap<>();
+    Map<GroupKey, Partials> groups = new HashMap<>();
     long n =
         lines(
             input,
@@ -118,13 +119,27 @@ public final class BenchLoop {
               }
               Object[] row = rows.values();
               if (aggregation.accepts(row)) {
-                groups
-                    .computeIfAbsent(aggregation.key(row), k -> new Partials(aggregation.metrics()))
-                    .add(row, aggregation.metrics());
+                GroupKey group = aggregation.group(row);
+                Partials p = groups.get(group);
+                if (p == null) {
+                  p = new Partials(aggregation.metrics());
+                  groups.put(group.copy(), p);
+                }
+                p.add(row, aggregation.metrics());
               }
             });
     try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-      for (Map.Entry<String, Partials> e : new TreeMap<>(groups).entrySet()) {
+      Map<String, Partials> byText = new TreeMap<>();
+      for (Map.Entry<GroupKey, Partials> e : groups.entrySet()) {
+        byText.merge(
+            aggregation.key(e.getKey()),
+            e.getValue(),
+            (a, b) -> {
+              a.merge(b);
+              return a;
+            });
+      }
+      for (Map.Entry<String, Partials> e : byText.entrySet()) {
         w.write(aggregation.result(e.getKey(), e.getValue()));
         w.write('\n');
       }
