@@ -1,9 +1,9 @@
 package io.batchkit.core.io;
 
 import io.batchkit.core.schema.FormatSpec;
+import io.batchkit.core.types.AsciiFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -29,6 +29,7 @@ public final class CsvRecordParser {
   private final int escape;
   private final ArrayList<String> fields = new ArrayList<>();
   private final StringBuilder quoted = new StringBuilder();
+  private final AsciiFields ascii = new AsciiFields();
 
   public CsvRecordParser(FormatSpec spec) {
     this.delimiter = spec.delimiter();
@@ -82,25 +83,37 @@ public final class CsvRecordParser {
   /**
    * The fields of a record of ASCII bytes without quote, escape or line break, split at the
    * delimiter straight from the bytes (no text of the whole record first: that copy and the scan of
-   * it were a tenth of a job's CPU); null for any other record, which is decoded and {@link #parse
-   * parsed}. Only for encodings in which ASCII bytes are those characters. The list is reused.
+   * it were a tenth of a job's CPU); false for any other record, which is decoded and {@link #parse
+   * parsed}. Only for encodings in which ASCII bytes are those characters.
    */
-  public List<String> splitAscii(byte[] bytes, int length) {
+  public boolean splitAscii(byte[] bytes, int length, AsciiFields out) {
     if (delimiter >= 0x80) {
-      return null;
+      return false;
     }
-    fields.clear();
+    out.start(bytes);
     int start = 0;
     for (int i = 0; i < length; i++) {
       byte c = bytes[i];
       if (c == delimiter) {
-        fields.add(new String(bytes, start, i - start, StandardCharsets.ISO_8859_1));
+        out.add(start, i);
         start = i + 1;
       } else if (c < 0 || c == quote || c == escape || c == '\n' || c == '\r') {
-        return null;
+        return false;
       }
     }
-    fields.add(new String(bytes, start, length - start, StandardCharsets.ISO_8859_1));
+    out.add(start, length);
+    return true;
+  }
+
+  /** As {@link #splitAscii(byte[], int, AsciiFields)}, the fields as strings; null for others. */
+  public List<String> splitAscii(byte[] bytes, int length) {
+    if (!splitAscii(bytes, length, ascii)) {
+      return null;
+    }
+    fields.clear();
+    for (int i = 0; i < ascii.count(); i++) {
+      fields.add(ascii.text(i));
+    }
     return fields;
   }
 

@@ -9,6 +9,7 @@ import io.batchkit.core.rules.RowCleaner;
 import io.batchkit.core.rules.Rule;
 import io.batchkit.core.rules.Violation;
 import io.batchkit.core.schema.Schema;
+import io.batchkit.core.types.AsciiFields;
 
 /**
  * Raw records read as {@code clean} reads them: the header line of each file and blank lines
@@ -26,6 +27,7 @@ public final class RawRecords extends Records {
   private final int[] pseudonymized;
   private boolean invalidBytes;
   private final boolean asciiFields;
+  private final AsciiFields ascii = new AsciiFields();
 
   /** With {@code header: by_name}: this file's header, mapped onto the schema's columns. */
   private final HeaderMapping byName;
@@ -73,7 +75,11 @@ public final class RawRecords extends Records {
       return Outcome.BLANK;
     }
     if (asciiFields) {
-      java.util.List<String> fields = parser.splitAscii(bytes, length);
+      if (byName == null && parser.splitAscii(bytes, length, ascii)) {
+        textIsAscii(bytes, length);
+        return pseudonymise(cleaner.clean(ascii, values, violations));
+      }
+      java.util.List<String> fields = byName == null ? null : parser.splitAscii(bytes, length);
       if (fields != null) {
         textIsAscii(bytes, length);
         return cleanFields(fields);

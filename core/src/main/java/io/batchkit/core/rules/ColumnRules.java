@@ -2,6 +2,7 @@ package io.batchkit.core.rules;
 
 import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Normalization;
+import io.batchkit.core.types.AsciiFields;
 import io.batchkit.core.types.ColumnType;
 import io.batchkit.core.types.ParseFailure;
 import io.batchkit.core.types.ValueParser;
@@ -23,6 +24,14 @@ public final class ColumnRules {
   private final boolean isString;
   private final Matcher pattern;
 
+  /** The null tokens, for comparing with a field read from bytes. */
+  private final String[] nullTokens;
+
+  /**
+   * Whether a field read from bytes can be checked without a String (no normalisation, not text).
+   */
+  private final boolean fromBytes;
+
   public ColumnRules(Column column, Set<String> nulls) {
     this.column = column;
     this.normalize = column.normalize().toArray(new Normalization[0]);
@@ -30,6 +39,8 @@ public final class ColumnRules {
     this.parser = ValueParser.forType(column.type(), column.formats(), column.timezone());
     this.isString = column.type().kind() == ColumnType.Kind.STRING;
     this.pattern = column.pattern() == null ? null : column.pattern().matcher("");
+    this.nullTokens = nulls.toArray(new String[0]);
+    this.fromBytes = normalize.length == 0 && !isString;
   }
 
   public Column column() {
@@ -68,16 +79,43 @@ public final class ColumnRules {
     return violations.size() == before ? value : null;
   }
 
+  /**
+   * As {@link #apply(String, List)} for a field read from a record's ASCII bytes: numbers, dates
+   * and times are read from the bytes; a String is made only for a text column, a value with blanks
+   * around it, or a violation's quote.
+   */
+  public Object apply(AsciiFields.Field field, List<Violation> violations) {
+    if (!fromBytes || field.blankAtEnds()) {
+      return apply(field.toString(), violations);
+    }
+    for (String t : nullTokens) {
+      if (t.contentEquals(field)) {
+        return apply(t, violations);
+      }
+    }
+    Object value = parser.parseFast(field);
+    if (value == null) {
+      return apply(field.toString(), violations);
+    }
+    if (value instanceof ParseFailure f) {
+      violations.add(new Violation(column.name(), Rule.of(f), field.toString()));
+      return null;
+    }
+    int before = violations.size();
+    check(value, field, violations);
+    return violations.size() == before ? value : null;
+  }
+
   @SuppressWarnings("unchecked")
-  private void check(Object value, String text, List<Violation> violations) {
+  private void check(Object value, CharSequence text, List<Violation> violations) {
     if (column.allowed() != null && !column.allowed().contains(value)) {
-      violations.add(new Violation(column.name(), Rule.ALLOWED, text));
+      violations.add(new Violation(column.name(), Rule.ALLOWED, text.toString()));
     }
     if (column.min() != null && column.min().compareTo(value) > 0) {
-      violations.add(new Violation(column.name(), Rule.MIN, text));
+      violations.add(new Violation(column.name(), Rule.MIN, text.toString()));
     }
     if (column.max() != null && column.max().compareTo(value) < 0) {
-      violations.add(new Violation(column.name(), Rule.MAX, text));
+      violations.add(new Violation(column.name(), Rule.MAX, text.toString()));
     }
     if (isString) {
       String s = (String) value;

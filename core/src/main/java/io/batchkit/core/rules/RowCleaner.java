@@ -2,6 +2,7 @@ package io.batchkit.core.rules;
 
 import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Schema;
+import io.batchkit.core.types.AsciiFields;
 import java.util.List;
 
 /**
@@ -49,6 +50,23 @@ public final class RowCleaner {
     }
     for (int i = 0; i < columns.length; i++) {
       values[i] = columns[i].apply(fields.get(i), violations);
+    }
+    return violations.size() == before;
+  }
+
+  /** As {@link #clean(List, Object[], List)} for a record split from its ASCII bytes. */
+  public boolean clean(AsciiFields fields, Object[] values, List<Violation> violations) {
+    int before = violations.size();
+    if (fields.count() != columns.length) {
+      violations.add(
+          new Violation(
+              null,
+              Rule.FIELD_COUNT,
+              "expected " + columns.length + " fields, found " + fields.count()));
+      return false;
+    }
+    for (int i = 0; i < columns.length; i++) {
+      values[i] = columns[i].apply(fields.field(i), violations);
     }
     return violations.size() == before;
   }

@@ -144,7 +144,7 @@ final class FastTemporalPattern {
    *     text has the pattern's shape but is no real date or time; null when it does not have the
    *     shape (the caller tries its next pattern)
    */
-  Object parse(String t, boolean date) {
+  Object parse(CharSequence t, boolean date) {
     int pos = 0;
     int n = t.length();
     int year = 0;
@@ -238,7 +238,7 @@ final class FastTemporalPattern {
     1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
   };
 
-  private static int digits(String t, int pos, int width) {
+  private static int digits(CharSequence t, int pos, int width) {
     if (pos + width > t.length()) {
       return -1;
     }

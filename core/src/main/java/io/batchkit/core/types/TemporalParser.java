@@ -132,9 +132,28 @@ final class TemporalParser implements ValueParser {
 
   @Override
   public Object parse(String text) {
-    String t = text.strip();
+    return parse(text.strip(), true);
+  }
+
+  /**
+   * As {@link #parse(String)} for text without surrounding blanks, or null when a format only
+   * java.time reads would have to be tried (then parse the text as a String).
+   */
+  @Override
+  public Object parseFast(CharSequence t) {
+    return parse(t, false);
+  }
+
+  private Object parse(CharSequence t, boolean javaTime) {
     for (int i = 0; i < formatters.length; i++) {
-      Object v = fast[i] != null ? fast[i].parse(t, dates) : parseWithJavaTime(formatters[i], t, i);
+      Object v;
+      if (fast[i] != null) {
+        v = fast[i].parse(t, dates);
+      } else if (javaTime) {
+        v = parseWithJavaTime(formatters[i], t.toString(), i);
+      } else {
+        return null;
+      }
       if (v == null) {
         continue; // not this pattern's shape: try the next
       }

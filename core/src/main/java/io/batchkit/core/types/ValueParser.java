@@ -18,11 +18,19 @@ public interface ValueParser {
   /** Returns the typed value, or a {@link ParseFailure}. */
   Object parse(String text);
 
+  /**
+   * As {@link #parse} for a value read from a record's bytes, without surrounding blanks; null when
+   * this parser reads it only as a String (then call {@link #parse}).
+   */
+  default Object parseFast(CharSequence text) {
+    return null;
+  }
+
   static ValueParser forType(ColumnType type, List<String> formats, ZoneId zone) {
     return switch (type.kind()) {
       case STRING -> text -> text;
-      case INT -> ValueParser::parseInt;
-      case BIGINT -> ValueParser::parseBigint;
+      case INT -> new Digits(true);
+      case BIGINT -> new Digits(false);
       case DOUBLE -> ValueParser::parseDouble;
       case DECIMAL -> text -> parseDecimal(text, type.precision(), type.scale());
       case BOOLEAN -> ValueParser::parseBoolean;
@@ -31,55 +39,54 @@ public interface ValueParser {
     };
   }
 
-  /**
-   * As {@link #parseBigint}, then within int's range; the digits are read once, never boxed twice.
-   */
-  private static Object parseInt(String text) {
-    String t = text.strip();
-    int n = t.length();
-    if (n == 0 || n > 20) {
-      return ParseFailure.TYPE;
-    }
-    boolean negative = t.charAt(0) == '-';
-    int i = (negative || t.charAt(0) == '+') ? 1 : 0;
-    if (i == n) {
-      return ParseFailure.TYPE;
-    }
-    long v = 0;
-    for (; i < n; i++) {
-      char c = t.charAt(i);
-      if (c < '0' || c > '9') {
-        return ParseFailure.TYPE;
-      }
-      v = v * 10 + (c - '0');
-      if (v > 1L + Integer.MAX_VALUE) {
-        return ParseFailure.TYPE; // too large for an int (and leading zeros never get here)
-      }
-    }
-    v = negative ? -v : v;
-    return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? (Object) (int) v : ParseFailure.TYPE;
-  }
+  /** Integers: an optional sign and up to 20 digits, within int's or bigint's range. */
+  final class Digits implements ValueParser {
+    private final boolean isInt;
 
-  private static Object parseBigint(String text) {
-    String t = text.strip();
-    int n = t.length();
-    if (n == 0 || n > 20) {
-      return ParseFailure.TYPE;
+    private Digits(boolean isInt) {
+      this.isInt = isInt;
     }
-    int i = (t.charAt(0) == '-' || t.charAt(0) == '+') ? 1 : 0;
-    if (i == n) {
-      return ParseFailure.TYPE;
+
+    @Override
+    public Object parse(String text) {
+      return parseFast(text.strip());
     }
-    for (int j = i; j < n; j++) {
-      char c = t.charAt(j);
-      if (c < '0' || c > '9') {
+
+    @Override
+    public Object parseFast(CharSequence t) {
+      int n = t.length();
+      if (n == 0 || n > 20) {
         return ParseFailure.TYPE;
       }
-    }
-    try {
-      return Long.parseLong(t);
-    } catch (NumberFormatException overflow) {
-      return ParseFailure.TYPE;
+      boolean negative = t.charAt(0) == '-';
+      int i = (negative || t.charAt(0) == '+') ? 1 : 0;
+      if (i == n) {
+        return ParseFailure.TYPE;
+      }
+      for (int j = i; j < n; j++) {
+        char c = t.charAt(j);
+        if (c < '0' || c > '9') {
+          return ParseFailure.TYPE;
+        }
+      }
+      if (isInt) {
+        long v = 0;
+        for (; i < n; i++) {
+          v = v * 10 + (t.charAt(i) - '0');
+          if (v > 1L + Integer.MAX_VALUE) {
+            return ParseFailure.TYPE; // too large for an int
+          }
+        }
+        v = negative ? -v : v;
+        return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE
+            ? (Object) (int) v
+            : ParseFailure.TYPE;
+      }
+      try {
+        return Long.parseLong(t, 0, n, 10);
+      } catch (NumberFormatException overflow) {
+        return ParseFailure.TYPE;
+      }
     }
   }
 
