@@ -2,6 +2,7 @@ package io.batchkit.core.types;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +38,7 @@ final class FastTemporalPattern {
 
   private final Segment[] segments;
   private final boolean optionalFraction;
+  private LocalDate lastDate;
 
   private FastTemporalPattern(List<Segment> segments, boolean optionalFraction) {
     this.segments = segments.toArray(new Segment[0]);
@@ -223,9 +225,26 @@ final class FastTemporalPattern {
     if (hour > 23 || minute > 59 || second > 59) {
       return ParseFailure.TYPE;
     }
-    return date
-        ? LocalDate.of(year, month, day)
-        : LocalDateTime.of(year, month, day, hour, minute, second, nano);
+    LocalDate d = dateOf(year, month, day);
+    return date ? d : LocalDateTime.of(d, LocalTime.of(hour, minute, second, nano));
+  }
+
+  /**
+   * The date, the same object as the last value's when that had the same day: files come mostly in
+   * time order, and building and checking a LocalDate was a tenth of a timestamp column's cost. One
+   * immutable object in one field, so tasks sharing this pattern never see a half-written cache.
+   */
+  private LocalDate dateOf(int year, int month, int day) {
+    LocalDate last = lastDate;
+    if (last != null
+        && last.getDayOfMonth() == day
+        && last.getMonthValue() == month
+        && last.getYear() == year) {
+      return last;
+    }
+    LocalDate d = LocalDate.of(year, month, day);
+    lastDate = d;
+    return d;
   }
 
   private boolean matchLiteral(char expected, char actual) {
