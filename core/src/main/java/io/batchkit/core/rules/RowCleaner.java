@@ -39,15 +39,10 @@ public final class RowCleaner {
    * @return whether the record is clean
    */
   public boolean clean(List<String> fields, Object[] values, List<Violation> violations) {
-    int before = violations.size();
-    if (fields.size() != columns.length) {
-      violations.add(
-          new Violation(
-              null,
-              Rule.FIELD_COUNT,
-              "expected " + columns.length + " fields, found " + fields.size()));
+    if (!fieldCount(fields.size(), violations)) {
       return false;
     }
+    int before = violations.size();
     for (int i = 0; i < columns.length; i++) {
       values[i] = columns[i].apply(fields.get(i), violations);
     }
@@ -56,19 +51,24 @@ public final class RowCleaner {
 
   /** As {@link #clean(List, Object[], List)} for a record split from its ASCII bytes. */
   public boolean clean(AsciiFields fields, Object[] values, List<Violation> violations) {
-    int before = violations.size();
-    if (fields.count() != columns.length) {
-      violations.add(
-          new Violation(
-              null,
-              Rule.FIELD_COUNT,
-              "expected " + columns.length + " fields, found " + fields.count()));
+    if (!fieldCount(fields.count(), violations)) {
       return false;
     }
+    int before = violations.size();
     for (int i = 0; i < columns.length; i++) {
       values[i] = columns[i].apply(fields.field(i), violations);
     }
     return violations.size() == before;
+  }
+
+  private boolean fieldCount(int found, List<Violation> violations) {
+    if (found == columns.length) {
+      return true;
+    }
+    violations.add(
+        new Violation(
+            null, Rule.FIELD_COUNT, "expected " + columns.length + " fields, found " + found));
+    return false;
   }
 
   /**
