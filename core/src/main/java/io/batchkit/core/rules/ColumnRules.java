@@ -4,6 +4,7 @@ import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.Normalization;
 import io.batchkit.core.types.AsciiFields;
 import io.batchkit.core.types.ColumnType;
+import io.batchkit.core.types.FieldMemo;
 import io.batchkit.core.types.ParseFailure;
 import io.batchkit.core.types.ValueParser;
 import java.util.List;
@@ -31,6 +32,9 @@ public final class ColumnRules {
    * Whether a field read from bytes can be checked without a String (no normalisation, not text).
    */
   private final boolean fromBytes;
+
+  /** Fields read from bytes that were seen before, made on first use (the Hive functions never). */
+  private FieldMemo memo;
 
   public ColumnRules(Column column, Set<String> nulls) {
     this.column = column;
@@ -85,6 +89,22 @@ public final class ColumnRules {
    * around it, or a violation's quote.
    */
   public Object apply(AsciiFields.Field field, List<Violation> violations) {
+    if (memo == null) {
+      memo = new FieldMemo();
+    }
+    Object held = memo.get(field);
+    if (held != memo) {
+      return held;
+    }
+    int before = violations.size();
+    Object value = read(field, violations);
+    if (violations.size() == before) {
+      memo.keep(field, value);
+    }
+    return value;
+  }
+
+  private Object read(AsciiFields.Field field, List<Violation> violations) {
     if (!fromBytes || field.blankAtEnds()) {
       return apply(field.toString(), violations);
     }

@@ -76,5 +76,22 @@ public final class AsciiFields {
     public String toString() {
       return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
     }
+
+    /** A hash of the field's bytes, for {@link FieldMemo}. */
+    int hash() {
+      int h = 0;
+      for (int i = start; i < end; i++) {
+        h = 31 * h + bytes[i];
+      }
+      return h ^ (h >>> 16);
+    }
+
+    boolean equalsBytes(byte[] other, int from) {
+      return java.util.Arrays.equals(bytes, start, end, other, from, from + end - start);
+    }
+
+    void copyTo(byte[] other, int from) {
+      System.arraycopy(bytes, start, other, from, end - start);
+    }
   }
 }
