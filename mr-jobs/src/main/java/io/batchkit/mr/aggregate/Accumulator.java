@@ -39,6 +39,14 @@ public abstract class Accumulator {
 
   public abstract void reset();
 
+  /**
+   * Whether merging a state into an empty one gives that state's result exactly (not so for a mean,
+   * whose merge divides, or a sketch): then a lone state may pass a combiner as its bytes.
+   */
+  boolean mergeIntoEmptyIsCopy() {
+    return false;
+  }
+
   public static Accumulator create(Metric m) {
     return switch (m.function()) {
       case COUNT -> m.column() < 0 ? new Count(true) : new Count(false);

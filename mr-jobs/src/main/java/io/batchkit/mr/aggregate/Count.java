@@ -44,4 +44,9 @@ public final class Count extends Accumulator {
   public void reset() {
     n = 0;
   }
+
+  @Override
+  boolean mergeIntoEmptyIsCopy() {
+    return true;
+  }
 }

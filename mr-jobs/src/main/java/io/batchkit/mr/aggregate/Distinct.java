@@ -82,4 +82,9 @@ public final class Distinct extends Accumulator {
     values.clear();
     typed = false;
   }
+
+  @Override
+  boolean mergeIntoEmptyIsCopy() {
+    return true;
+  }
 }

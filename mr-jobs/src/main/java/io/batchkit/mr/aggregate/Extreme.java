@@ -55,4 +55,9 @@ public final class Extreme extends Accumulator {
   public void reset() {
     best = null;
   }
+
+  @Override
+  boolean mergeIntoEmptyIsCopy() {
+    return true;
+  }
 }

@@ -19,7 +19,7 @@ public class PartialsCombiner extends Reducer<Text, Partials, Text, Partials> {
   @Override
   protected void reduce(Text key, Iterable<Partials> values, Context context)
       throws IOException, InterruptedException {
-    merged.mergeAll(values);
+    merged.combineAll(values);
     context.write(key, merged);
   }
 }

@@ -83,4 +83,9 @@ public final class Sum extends Accumulator {
     d = 0;
     dec = BigDecimal.ZERO;
   }
+
+  @Override
+  boolean mergeIntoEmptyIsCopy() {
+    return true;
+  }
 }

@@ -137,4 +137,54 @@ class AggregateTasksTest {
         reduced.lines("data/"));
     assertEquals(2, reduced.counter(AggregateCounter.GROUPS));
   }
+
+  @Test
+  void aLonePartialPassesTheCombinerAsItsBytesAndMergesAsBefore() throws Exception {
+    Configuration c = conf();
+    String metrics = "count, sum(fare), count_distinct(label), max(at), avg(fare)";
+    c.set("batchkit.aggregate.metrics", metrics);
+    List<Metric> m = Aggregation.metrics(io.batchkit.mr.io.JobSchema.load(c), metrics);
+    Partials built = new Partials(m);
+    for (int id = 1; id <= 3; id++) { // a mean of 0.1 over 3: merged into nothing, 0.1 * 3 / 3
+      built.add(new Object[] {id, null, new java.math.BigDecimal("0.10"), 7, "a"}, m);
+    }
+    byte[] bytes = bytes(built);
+    Partials read = new Partials(m);
+    read.readFields(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes)));
+    Partials combined = new Partials(m);
+    combined.combineAll(List.of(read));
+    // avg's merge divides: such a group is merged as it always was, not passed through.
+    assertEquals("3\t0.30\t1\t\\N\t0.10000000000000002", result(combined, m.size()));
+
+    c.set("batchkit.aggregate.metrics", "count, count_distinct(label)");
+    List<Metric> exact =
+        Aggregation.metrics(io.batchkit.mr.io.JobSchema.load(c), "count, count_distinct(label)");
+    Partials two = new Partials(exact);
+    two.add(new Object[] {1, null, null, 7, "a"}, exact);
+    two.add(new Object[] {2, null, null, 7, "b"}, exact);
+    byte[] twoBytes = bytes(two);
+    Partials lone = new Partials(exact);
+    lone.readFields(new java.io.DataInputStream(new java.io.ByteArrayInputStream(twoBytes)));
+    Partials passed = new Partials(exact);
+    passed.combineAll(List.of(lone));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(twoBytes, bytes(passed));
+    Partials merged = new Partials(exact);
+    merged.combineAll(List.of(lone, lone));
+    assertEquals("4\t2", result(merged, 2), "two partials are merged: counts add, sets unite");
+  }
+
+  private static byte[] bytes(Partials p) throws java.io.IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    p.write(new java.io.DataOutputStream(out));
+    return out.toByteArray();
+  }
+
+  private static String result(Partials p, int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      Object r = p.get(i).result();
+      sb.append(i == 0 ? "" : "\t").append(r == null ? "\\N" : r.toString());
+    }
+    return sb.toString();
+  }
 }
