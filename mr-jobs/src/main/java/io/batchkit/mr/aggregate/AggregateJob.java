@@ -7,6 +7,7 @@ import io.batchkit.mr.common.CatalogOptions;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
+import io.batchkit.mr.common.SortBuffer;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.ReaderOptions;
 import java.io.PrintStream;
@@ -131,6 +132,7 @@ public final class AggregateJob extends JobTool {
     jc.setBoolean(AggregateConfigKeys.COMBINE, combine);
     if (combine) {
       job.setCombinerClass(PartialsCombiner.class);
+      SortBuffer.forSummaries(jc);
     }
     job.setReducerClass(AggregateReducer.class);
     job.setMapOutputKeyClass(Text.class);

@@ -7,6 +7,7 @@ import io.batchkit.mr.common.Args;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.Manifest;
 import io.batchkit.mr.common.OutputDirectory;
+import io.batchkit.mr.common.SortBuffer;
 import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.ReaderOptions;
 import io.batchkit.mr.quality.MetricsHistory;
@@ -102,6 +103,7 @@ public final class ProfileJob extends JobTool {
     input.configure(job, schema, true);
     job.setMapperClass(ProfileMapper.class);
     job.setReducerClass(ProfileReducer.class);
+    SortBuffer.forSummaries(jc);
     job.setNumReduceTasks(Math.max(1, Math.min(job.getNumReduceTasks(), schema.columns().size())));
     job.setMapOutputKeyClass(IntWritable.class);
     job.setMapOutputValueClass(ProfileWritable.class);
