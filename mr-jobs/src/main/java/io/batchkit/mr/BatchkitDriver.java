@@ -109,9 +109,22 @@ public final class BatchkitDriver {
       }
       code = driver.run(args);
     } catch (Throwable e) {
-      System.err.println("batchkit: " + args[0] + " failed: " + e);
+      System.err.println("batchkit: " + args[0] + " failed: " + e + hint(e));
       code = 1;
     }
     System.exit(code);
+  }
+
+  /** What to do about a failure whose cause is a missing jar rather than the job. */
+  static String hint(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof NoClassDefFoundError && String.valueOf(t.getMessage()).contains("awssdk")) {
+        return "\nbatchkit: s3a:// needs the AWS SDK, which is not on the classpath: scripts/batchkit"
+            + " adds it when an argument (or a -conf, pipeline or schema file named by one) names"
+            + " s3a://; set BATCHKIT_AWS_SDK=1 to add it always. On a cluster it comes with Hadoop"
+            + " (hadoop-aws and the AWS SDK bundle in share/hadoop/tools/lib).";
+      }
+    }
+    return "";
   }
 }
