@@ -102,6 +102,10 @@ public enum RowFormat {
       appendDate(d, sb);
     } else if (v instanceof BigDecimal d) {
       sb.append(d.toPlainString());
+    } else if (v instanceof Integer i) {
+      sb.append(i.intValue()); // the digits of Integer.toString, without the String
+    } else if (v instanceof Long l) {
+      sb.append(l.longValue());
     } else {
       sb.append(v);
     }

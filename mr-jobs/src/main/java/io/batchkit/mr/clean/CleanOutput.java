@@ -4,6 +4,7 @@ import io.batchkit.core.io.RowFormat;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.mr.common.ColumnSelection;
 import io.batchkit.mr.common.QuarantineLines;
+import io.batchkit.mr.io.RecordCounter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 
@@ -22,10 +22,10 @@ final class CleanOutput {
   private final String header;
   private final Map<String, String> bases = new HashMap<>();
   private final Text line = new Text();
-  private final Counter cleanCount;
+  private final RecordCounter cleanCount;
 
   CleanOutput(TaskInputOutputContext<?, ?, NullWritable, Text> context, Schema schema) {
-    this.cleanCount = context.getCounter(CleanCounter.CLEAN);
+    this.cleanCount = new RecordCounter(context.getCounter(CleanCounter.CLEAN));
     this.outputs = new MultipleOutputs<>(context);
     RowFormat format =
         RowFormat.parse(context.getConfiguration().get(CleanConfigKeys.FORMAT, "text"));
@@ -50,7 +50,7 @@ final class CleanOutput {
     }
     line.set(row, 0, length);
     outputs.write(NullWritable.get(), line, base);
-    cleanCount.increment(1);
+    cleanCount.increment();
   }
 
   /** Records how many lines a split holds, for {@link QuarantineLines}. */
@@ -60,6 +60,7 @@ final class CleanOutput {
   }
 
   void close() throws IOException, InterruptedException {
+    cleanCount.flush();
     outputs.close();
   }
 
