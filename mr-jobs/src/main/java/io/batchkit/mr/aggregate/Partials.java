@@ -27,12 +27,20 @@ public final class Partials implements Writable, Configurable {
    * group's only partial state writes these bytes back: decoding and encoding a count_distinct set
    * was most of a spill's cost, for groups the mapper had merged already.
    */
-  private byte[] raw = new byte[256];
+  private byte[] raw = NO_BYTES;
 
   private int rawLength = -1;
-  private final DataInputBuffer rawIn = new DataInputBuffer();
-  private final DataOutputBuffer encoded = new DataOutputBuffer(256);
+  private DataInputBuffer rawIn;
   private boolean passThrough;
+
+  private static final byte[] NO_BYTES = new byte[0];
+
+  /**
+   * Where {@link #write} encodes a state before writing its length and bytes: one per thread, not
+   * one per group (a mapper holds thousands of groups, and made new ones after every flush).
+   */
+  private static final ThreadLocal<DataOutputBuffer> ENCODED =
+      ThreadLocal.withInitial(() -> new DataOutputBuffer(256));
 
   public Partials() {}
 
@@ -122,6 +130,7 @@ public final class Partials implements Writable, Configurable {
       out.write(raw, 0, rawLength);
       return;
     }
+    DataOutputBuffer encoded = ENCODED.get();
     encoded.reset();
     for (Accumulator a : accumulators) {
       a.write(encoded);
@@ -134,7 +143,7 @@ public final class Partials implements Writable, Configurable {
   public void readFields(DataInput in) throws IOException {
     int length = in.readInt();
     if (raw.length < length) {
-      raw = new byte[Math.max(length, 2 * raw.length)];
+      raw = new byte[Math.max(length, Math.max(256, 2 * raw.length))];
     }
     in.readFully(raw, 0, length);
     rawLength = length;
@@ -143,6 +152,9 @@ public final class Partials implements Writable, Configurable {
   private void decode() {
     if (rawLength < 0) {
       return;
+    }
+    if (rawIn == null) {
+      rawIn = new DataInputBuffer();
     }
     rawIn.reset(raw, rawLength);
     rawLength = -1;
