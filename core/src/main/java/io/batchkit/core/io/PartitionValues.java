@@ -34,6 +34,7 @@ public final class PartitionValues {
   private LocalDateTime cachedFrom;
   private LocalDateTime cachedUntil;
   private String cachedValue;
+  private LocalDate cachedDay;
   // The last directory: rows of one partition come in runs, and a string per row is measurable.
   private String lastValue;
   private String lastDirectory;
@@ -72,6 +73,11 @@ public final class PartitionValues {
   }
 
   private String timestampValue(LocalDateTime t) {
+    // Daily buckets in UTC: the parser hands consecutive values of one day the same LocalDate, so
+    // one comparison of references stands for the two of the range below.
+    if (t.toLocalDate() == cachedDay) {
+      return cachedValue;
+    }
     if (cachedFrom != null && !t.isBefore(cachedFrom) && t.isBefore(cachedUntil)) {
       return cachedValue;
     }
@@ -103,6 +109,8 @@ public final class PartitionValues {
       cachedFrom = start;
       cachedUntil = end;
       cachedValue = v;
+      cachedDay =
+          utc && spec.granularity() == PartitionSpec.Granularity.DAY ? t.toLocalDate() : null;
     }
     return v;
   }

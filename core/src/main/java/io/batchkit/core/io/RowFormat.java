@@ -140,6 +140,19 @@ public enum RowFormat {
   }
 
   private static void pad(int v, int width, StringBuilder sb) {
+    // The usual widths divide by constants, which the compiler turns into multiplications: a
+    // timestamp is 14 digits, and a division by a variable costs as much as the rest of a digit.
+    if (width == 2 && v >= 0 && v < 100) {
+      sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+      return;
+    }
+    if (width == 4 && v >= 0 && v < 10000) {
+      sb.append((char) ('0' + v / 1000))
+          .append((char) ('0' + v / 100 % 10))
+          .append((char) ('0' + v / 10 % 10))
+          .append((char) ('0' + v % 10));
+      return;
+    }
     // Digit by digit, most significant first: no String per number on the per-row path.
     int div = 1;
     for (int i = 1; i < width; i++) {

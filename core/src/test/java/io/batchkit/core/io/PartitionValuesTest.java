@@ -6,6 +6,7 @@ import io.batchkit.core.schema.PartitionSpec;
 import io.batchkit.core.schema.PartitionSpec.Granularity;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,21 @@ class PartitionValuesTest {
           t.isBefore(LocalDateTime.of(2024, 11, 5, 0, 0));
           t = t.plusMinutes(t.getMonthValue() == 3 || t.getMonthValue() == 11 ? 7 : 997)) {
         assertEquals(p(g, ny).directory(t), cached.directory(t), g + " " + t);
+      }
+    }
+  }
+
+  @Test
+  void valuesSharingOneDateObjectAreStillBucketedByTheirTime() {
+    // The parser hands consecutive values of one day the same LocalDate object.
+    LocalDate day = LocalDate.of(2024, 1, 31);
+    for (ZoneId zone : new ZoneId[] {ZoneOffset.UTC, ZoneId.of("Europe/Paris")}) {
+      for (Granularity g : new Granularity[] {Granularity.HOUR, Granularity.DAY}) {
+        PartitionValues cached = p(g, zone);
+        for (int hour = 0; hour < 24; hour++) {
+          LocalDateTime t = LocalDateTime.of(day, LocalTime.of(hour, 30));
+          assertEquals(p(g, zone).directory(t), cached.directory(t), zone + " " + g + " " + t);
+        }
       }
     }
   }

@@ -39,6 +39,17 @@ class RowFormatTest {
   }
 
   @Test
+  void datesAndTimesKeepEveryDigitAtAnyWidth() {
+    assertEquals(
+        "0999-01-02\t12345-06-07\t0001-12-31 09:05:07.123456789\t2024-10-31 23:59:59.000001",
+        text(
+            LocalDate.of(999, 1, 2),
+            LocalDate.of(12345, 6, 7),
+            LocalDateTime.of(1, 12, 31, 9, 5, 7, 123_456_789),
+            LocalDateTime.of(2024, 10, 31, 23, 59, 59, 1_000)));
+  }
+
+  @Test
   void csvQuotesEveryValueAndLeavesNullEmpty() {
     StringBuilder sb = new StringBuilder();
     RowFormat.CSV.append(new Object[] {"a,\"b\"", null, 3, ""}, sb);
