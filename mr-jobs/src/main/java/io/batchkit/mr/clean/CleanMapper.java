@@ -2,6 +2,7 @@ package io.batchkit.mr.clean;
 
 import io.batchkit.core.io.QuarantineRecord;
 import io.batchkit.core.io.RowFormat;
+import io.batchkit.core.io.Utf8Buffer;
 import io.batchkit.core.record.KeyColumns;
 import io.batchkit.core.record.Outcome;
 import io.batchkit.core.record.RawRecords;
@@ -56,6 +57,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
   private TaskMetrics metrics;
 
   private final StringBuilder row = new StringBuilder(256);
+  private final Utf8Buffer rowBytes = new Utf8Buffer();
   private final DedupeKey dedupeKey = new DedupeKey();
   private final DedupeValue shuffled = new DedupeValue();
   private final Text quarantineLine = new Text();
@@ -196,22 +198,23 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
         row.setLength(0);
         format.append(
             kept == null ? values : ColumnSelection.project(kept, values, projected), row);
-        // String.getBytes is an intrinsic for UTF-8; Text.set(String) goes through a
-        // CharsetEncoder.
-        byte[] bytes = row.toString().getBytes(StandardCharsets.UTF_8);
+        rowBytes.encode(row);
+        byte[] bytes = rowBytes.bytes();
+        int length = rowBytes.length();
         if (dedupe) {
-          byte[] k = rowIsKey ? bytes : keys.text(values).getBytes(StandardCharsets.UTF_8);
           // The file's index and the record's offset order a key's records as the input does.
-          dedupeKey.set(k, k.length, fileIndex, offset);
           if (rowIsKey) {
+            dedupeKey.set(bytes, length, fileIndex, offset);
             shuffled.setRowIsKey(records.partitionDir());
           } else {
-            shuffled.set(records.partitionDir(), bytes, bytes.length);
+            byte[] k = keys.text(values).getBytes(StandardCharsets.UTF_8);
+            dedupeKey.set(k, k.length, fileIndex, offset);
+            shuffled.set(records.partitionDir(), bytes, length);
           }
           context.write(dedupeKey, shuffled);
           validCount.increment();
         } else {
-          output.clean(records.partitionDir(), bytes, bytes.length);
+          output.clean(records.partitionDir(), bytes, length);
         }
       }
     }
