@@ -20,6 +20,7 @@ import io.batchkit.mr.io.InputSegments;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.RecordCounter;
 import io.batchkit.mr.io.RecordLimits;
+import io.batchkit.mr.io.TaskLines;
 import io.batchkit.mr.quality.TaskMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -148,8 +149,9 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
     }
     setup(context);
     try {
-      while (BadFiles.next(context, segments, this)) {
-        map(context.getCurrentKey(), context.getCurrentValue(), context);
+      TaskLines lines = new TaskLines(context, segments, this);
+      while (lines.next()) {
+        map(lines.key(), lines.value(), context);
       }
     } finally {
       cleanup(context);

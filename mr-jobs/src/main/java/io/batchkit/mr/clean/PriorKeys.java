@@ -1,5 +1,6 @@
 package io.batchkit.mr.clean;
 
+import io.batchkit.mr.io.TaskLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -43,8 +44,9 @@ final class PriorKeys {
     DedupeKey key = new DedupeKey();
     DedupeValue marker = new DedupeValue();
     marker.setRowIsKey("");
-    while (context.nextKeyValue()) {
-      Text line = context.getCurrentValue();
+    TaskLines lines = TaskLines.plain(context);
+    while (lines.next()) {
+      Text line = lines.value();
       String text =
           new String(line.getBytes(), 0, line.getLength(), StandardCharsets.US_ASCII).strip();
       if (text.isEmpty()) {

@@ -2,6 +2,7 @@ package io.batchkit.mr.compact;
 
 import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.InputSegments;
+import io.batchkit.mr.io.TaskLines;
 import java.io.IOException;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
@@ -36,9 +37,10 @@ public class CompactMapper extends Mapper<LongWritable, Text, NullWritable, Text
   public void run(Context context) throws IOException, InterruptedException {
     setup(context);
     try {
-      while (BadFiles.next(context, segments, this)) {
+      TaskLines records = new TaskLines(context, segments, this);
+      while (records.next()) {
         lines++;
-        out.write(NullWritable.get(), context.getCurrentValue(), base);
+        out.write(NullWritable.get(), records.value(), base);
         context.getCounter(CompactCounter.WRITTEN).increment(1);
       }
     } finally {

@@ -11,6 +11,7 @@ import io.batchkit.core.types.ColumnType.Kind;
 import io.batchkit.mr.io.InputSegments;
 import io.batchkit.mr.io.JobSchema;
 import io.batchkit.mr.io.RecordLimits;
+import io.batchkit.mr.io.TaskLines;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -64,8 +65,9 @@ public class ColumnScanMapper extends Mapper<LongWritable, Text, Text, BytesWrit
   public void run(Context context) throws IOException, InterruptedException {
     setup(context);
     try {
-      while (context.nextKeyValue()) {
-        map(context.getCurrentKey(), context.getCurrentValue(), context);
+      TaskLines lines = TaskLines.plain(context);
+      while (lines.next()) {
+        map(lines.key(), lines.value(), context);
       }
     } catch (IOException e) {
       // An unreadable file: the clean that follows says so, by its --bad-files rule; the scan

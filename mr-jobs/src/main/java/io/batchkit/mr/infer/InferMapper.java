@@ -6,6 +6,7 @@ import io.batchkit.core.io.JsonRecordParser;
 import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.io.RecordDecoder;
 import io.batchkit.mr.io.CsvSplit;
+import io.batchkit.mr.io.TaskLines;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.io.BytesWritable;
@@ -52,8 +53,9 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
     setup(context);
     try {
       // Stops reading at the sample's size: the rest of the file is never opened past it.
-      while ((sampleRows == 0 || read < sampleRows) && context.nextKeyValue()) {
-        map(context.getCurrentKey(), context.getCurrentValue(), context);
+      TaskLines lines = TaskLines.plain(context);
+      while ((sampleRows == 0 || read < sampleRows) && lines.next()) {
+        map(lines.key(), lines.value(), context);
       }
     } finally {
       cleanup(context);

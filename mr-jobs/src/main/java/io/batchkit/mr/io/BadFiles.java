@@ -58,23 +58,15 @@ public final class BadFiles {
   }
 
   /**
-   * The task's next record, as {@code context.nextKeyValue()}, telling {@code reading} when the
-   * record comes from another file of the split than the last one. When a file cannot be read on,
-   * fails the task naming it or, with {@code --bad-files skip}, hands the reason to {@code reading}
-   * and goes on with the split's next file.
+   * {@code context.nextKeyValue()} for {@link TaskLines}: when a file cannot be read on, fails the
+   * task naming it or, with {@code --bad-files skip}, hands the reason to {@code reading} and goes
+   * on with the split's next file.
    */
-  public static boolean next(
-      MapContext<?, ?, ?, ?> context, InputSegments segments, Reading reading)
+  static boolean next(MapContext<?, ?, ?, ?> context, InputSegments segments, Reading reading)
       throws IOException, InterruptedException {
     while (true) {
       try {
-        if (!context.nextKeyValue()) {
-          return false;
-        }
-        if (segments.at((org.apache.hadoop.io.LongWritable) context.getCurrentKey())) {
-          reading.segmentStarted();
-        }
-        return true;
+        return context.nextKeyValue();
       } catch (UnreadableSegmentException e) {
         if (segments.at(e.segment())) {
           reading.segmentStarted();

@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 
 /**
  * One record per line, for schemas without {@code multiline}. Keys are byte offsets in the
@@ -19,11 +18,11 @@ import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
  * whole ({@link BoundedLineRecordReader}). Small files are read several to a task ({@link
  * CsvSplit#combine}) when the job asks for it.
  */
-public class CsvLineInputFormat extends TextInputFormat {
+public class CsvLineInputFormat extends FileInputFormat<LongWritable, LineBatch> {
   @Override
-  public RecordReader<LongWritable, Text> createRecordReader(
+  public RecordReader<LongWritable, LineBatch> createRecordReader(
       InputSplit split, TaskAttemptContext context) {
-    return new SegmentedRecordReader(BoundedLineRecordReader::new);
+    return new LineBatchReader(new SegmentedRecordReader(BoundedLineRecordReader::new));
   }
 
   @Override

@@ -57,8 +57,9 @@ public abstract class RowMapper<K, V> extends Mapper<LongWritable, Text, K, V>
   public void run(Context context) throws IOException, InterruptedException {
     setup(context);
     try {
-      while (BadFiles.next(context, segments, this)) {
-        map(context.getCurrentKey(), context.getCurrentValue(), context);
+      TaskLines lines = new TaskLines(context, segments, this);
+      while (lines.next()) {
+        map(lines.key(), lines.value(), context);
       }
     } finally {
       cleanup(context);

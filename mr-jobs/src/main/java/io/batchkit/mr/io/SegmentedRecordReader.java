@@ -73,7 +73,7 @@ final class SegmentedRecordReader extends RecordReader<LongWritable, Text> {
   }
 
   @Override
-  public LongWritable getCurrentKey() {
+  public SegmentKey getCurrentKey() {
     return key;
   }
 

@@ -24,7 +24,7 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
  * to back (a boundary could fall inside an object). Keys are the records' byte offsets, as with
  * {@link CsvLineInputFormat}.
  */
-public class WholeFileInputFormat extends FileInputFormat<LongWritable, Text> {
+public class WholeFileInputFormat extends FileInputFormat<LongWritable, LineBatch> {
 
   @Override
   protected boolean isSplitable(JobContext context, Path filename) {
@@ -37,10 +37,10 @@ public class WholeFileInputFormat extends FileInputFormat<LongWritable, Text> {
   }
 
   @Override
-  public RecordReader<LongWritable, Text> createRecordReader(
+  public RecordReader<LongWritable, LineBatch> createRecordReader(
       InputSplit split, TaskAttemptContext context) throws IOException {
     FormatSpec format = format(context.getConfiguration());
-    return new SegmentedRecordReader(() -> new Reader(format));
+    return new LineBatchReader(new SegmentedRecordReader(() -> new Reader(format)));
   }
 
   /** How the files are written: the job's schema's format. */

@@ -6,6 +6,7 @@ import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.HeaderCheck;
 import io.batchkit.mr.io.InputSegments;
 import io.batchkit.mr.io.JobSchema;
+import io.batchkit.mr.io.TaskLines;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.IntWritable;
@@ -37,8 +38,9 @@ public class ProfileMapper extends Mapper<LongWritable, Text, IntWritable, Profi
   public void run(Context context) throws IOException, InterruptedException {
     setup(context);
     try {
-      while (BadFiles.next(context, segments, this)) {
-        map(context.getCurrentKey(), context.getCurrentValue(), context);
+      TaskLines lines = new TaskLines(context, segments, this);
+      while (lines.next()) {
+        map(lines.key(), lines.value(), context);
       }
     } finally {
       cleanup(context);

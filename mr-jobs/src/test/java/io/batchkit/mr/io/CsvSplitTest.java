@@ -54,12 +54,10 @@ class CsvSplitTest {
       TaskHarness.Reporter reporter = new TaskHarness.Reporter();
       TaskAttemptContextImpl context =
           new TaskAttemptContextImpl(job.getConfiguration(), new TaskAttemptID(), reporter);
-      RecordReader<?, org.apache.hadoop.io.Text> reader =
+      RecordReader<org.apache.hadoop.io.LongWritable, LineBatch> reader =
           new CsvLineInputFormat().createRecordReader(copy, context);
       reader.initialize(copy, context);
-      while (reader.nextKeyValue()) {
-        read.add(reader.getCurrentValue().toString());
-      }
+      forEachRecord(reader, (key, value) -> read.add(value.toString()));
       reader.close();
       long counted = reporter.counters.findCounter(FileInputFormatCounter.BYTES_READ).getValue();
       assertTrue(counted >= split.getLength(), counted + " bytes counted for " + split);
@@ -173,21 +171,35 @@ class CsvSplitTest {
       }
       TaskAttemptContextImpl context =
           new TaskAttemptContextImpl(conf, new TaskAttemptID(), new TaskHarness.Reporter());
-      RecordReader<org.apache.hadoop.io.LongWritable, org.apache.hadoop.io.Text> reader =
+      RecordReader<org.apache.hadoop.io.LongWritable, LineBatch> reader =
           new CsvLineInputFormat().createRecordReader(copy, context);
       reader.initialize(copy, context);
-      while (reader.nextKeyValue()) {
-        SegmentKey key = (SegmentKey) reader.getCurrentKey();
-        String file = segments[key.segment()].getPath().toUri().getPath();
-        String line = file + "@" + key.get() + "=" + reader.getCurrentValue();
-        assertTrue(read.add(line), "read twice: " + line);
-      }
+      forEachRecord(
+          reader,
+          (key, value) -> {
+            String file = segments[key.segment()].getPath().toUri().getPath();
+            String line = file + "@" + key.get() + "=" + value;
+            assertTrue(read.add(line), "read twice: " + line);
+          });
       reader.close();
     }
     assertEquals(expected, read);
     assertTrue(packed >= 1, "60 small files in packed splits: " + splits);
     assertTrue(
         splits.size() <= 60 / 10 + 6, splits.size() + " splits for 60 small files + 6 parts");
+  }
+
+  /** Every record of the reader's batches, in order. */
+  static void forEachRecord(
+      RecordReader<org.apache.hadoop.io.LongWritable, LineBatch> reader,
+      java.util.function.BiConsumer<SegmentKey, org.apache.hadoop.io.Text> each)
+      throws Exception {
+    while (reader.nextKeyValue()) {
+      LineBatch batch = reader.getCurrentValue();
+      for (int i = 0; i < batch.size(); i++) {
+        each.accept(batch.key(i), batch.value(i));
+      }
+    }
   }
 
   static CsvSplit roundTrip(CsvSplit split) throws Exception {
