@@ -15,6 +15,9 @@ public final class LineBatch {
 
   static final int BYTES = 1 << 20;
 
+  // A slot keeps a buffer up to this size from batch to batch: at most 16 MB held by 256 slots.
+  private static final int RETAINED = 64 << 10;
+
   private final SegmentKey[] keys = new SegmentKey[CAPACITY];
   private final Text[] values = new Text[CAPACITY];
   private int size;
@@ -53,7 +56,7 @@ public final class LineBatch {
   /** Empties the batch; a slot that held a long record lets its buffer go. */
   void clear() {
     for (int i = 0; i < size; i++) {
-      if (values[i].getBytes().length > BYTES) {
+      if (values[i].getBytes().length > RETAINED) {
         values[i] = new Text();
       }
     }
