@@ -24,9 +24,7 @@ import io.batchkit.mr.io.TaskLines;
 import io.batchkit.mr.quality.TaskMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
@@ -67,6 +65,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
   private RecordCounter readCount;
   private RecordCounter validCount;
   private Counter quarantinedCount;
+  private ViolationCounters violationCounters;
 
   @Override
   @SuppressWarnings("unchecked")
@@ -103,6 +102,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
     readCount = new RecordCounter(context.getCounter(CleanCounter.READ));
     validCount = new RecordCounter(context.getCounter(CleanCounter.VALID));
     quarantinedCount = context.getCounter(CleanCounter.QUARANTINED);
+    violationCounters = new ViolationCounters(context);
   }
 
   /** The job's input files (paths without scheme) and their index in its input list. */
@@ -168,7 +168,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
     quarantineLine.set(json.getBytes(StandardCharsets.UTF_8));
     output.outputs().write(NullWritable.get(), quarantineLine, "quarantine/part");
     quarantinedCount.increment(1);
-    count(BadFiles.violation(reason), context);
+    violationCounters.count(BadFiles.violation(reason));
     context.getCounter(CleanCounter.UNREADABLE_FILES).increment(1);
     context.getCounter(JobTool.UNREADABLE_FILES, file).increment(1);
   }
@@ -237,19 +237,7 @@ public class CleanMapper extends Mapper<LongWritable, Text, Object, Object>
     quarantineLine.set(json.getBytes(StandardCharsets.UTF_8));
     output.outputs().write(NullWritable.get(), quarantineLine, "quarantine/part");
     quarantinedCount.increment(1);
-    count(violations, context);
-  }
-
-  private void count(List<Violation> violations, Context context) {
-    Set<String> rules = new HashSet<>();
-    for (Violation v : violations) {
-      String column = v.column() == null ? "*" : v.column();
-      context.getCounter(CleanJob.VIOLATIONS_GROUP, v.rule().id() + " " + column).increment(1);
-      if (rules.add(v.rule().id())) {
-        // Records per rule: a record breaking one rule in two columns counts once here.
-        context.getCounter(CleanJob.RULES_GROUP, v.rule().id()).increment(1);
-      }
-    }
+    violationCounters.count(violations);
   }
 
   @Override
