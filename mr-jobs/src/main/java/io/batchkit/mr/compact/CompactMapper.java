@@ -2,6 +2,7 @@ package io.batchkit.mr.compact;
 
 import io.batchkit.mr.io.BadFiles;
 import io.batchkit.mr.io.InputSegments;
+import io.batchkit.mr.io.RecordCounter;
 import io.batchkit.mr.io.TaskLines;
 import java.io.IOException;
 import org.apache.hadoop.fs.Path;
@@ -24,11 +25,13 @@ public class CompactMapper extends Mapper<LongWritable, Text, NullWritable, Text
   private String base;
   private String root;
   private long lines;
+  private RecordCounter written;
 
   @Override
   protected void setup(Context context) {
     segments = new InputSegments(context.getInputSplit());
     out = new MultipleOutputs<>(context);
+    written = new RecordCounter(context.getCounter(CompactCounter.WRITTEN));
     name = context.getConfiguration().get(CompactConfigKeys.NAME);
     root = new Path(context.getConfiguration().get(CompactConfigKeys.OUTPUT)).toUri().getPath();
   }
@@ -41,9 +44,10 @@ public class CompactMapper extends Mapper<LongWritable, Text, NullWritable, Text
       while (records.next()) {
         lines++;
         out.write(NullWritable.get(), records.value(), base);
-        context.getCounter(CompactCounter.WRITTEN).increment(1);
+        written.increment();
       }
     } finally {
+      written.flush();
       out.close();
     }
   }

@@ -6,6 +6,7 @@ import io.batchkit.core.io.JsonRecordParser;
 import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.io.RecordDecoder;
 import io.batchkit.mr.io.CsvSplit;
+import io.batchkit.mr.io.RecordCounter;
 import io.batchkit.mr.io.TaskLines;
 import java.io.IOException;
 import java.util.List;
@@ -35,6 +36,11 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
   private long read;
   private String file;
   private final BytesWritable bytes = new BytesWritable();
+  private RecordCounter readCount;
+  private RecordCounter heldOutCount;
+  private RecordCounter learnedCount;
+  private RecordCounter multilineCount;
+  private RecordCounter raggedCount;
 
   @Override
   protected void setup(Context context) {
@@ -46,6 +52,11 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
     heldOut = new SampleEvidence(dialect.columns(), true);
     sampleRows = context.getConfiguration().getLong(InferConfigKeys.SAMPLE_ROWS, 0);
     file = CsvSplit.segments(context.getInputSplit())[0].getPath().toString();
+    readCount = new RecordCounter(context.getCounter(InferCounter.READ));
+    heldOutCount = new RecordCounter(context.getCounter(InferCounter.HELD_OUT));
+    learnedCount = new RecordCounter(context.getCounter(InferCounter.LEARNED));
+    multilineCount = new RecordCounter(context.getCounter(InferCounter.MULTILINE));
+    raggedCount = new RecordCounter(context.getCounter(InferCounter.RAGGED));
   }
 
   @Override
@@ -74,20 +85,20 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
       return; // a blank line, skipped by clean too
     }
     read++;
-    context.getCounter(InferCounter.READ).increment(1);
+    readCount.increment();
     boolean heldOut = read % HOLD_OUT_EVERY == 0;
     SampleEvidence into = heldOut ? this.heldOut : learned;
     if (heldOut) {
-      context.getCounter(InferCounter.HELD_OUT).increment(1);
+      heldOutCount.increment();
       byte[] b = value.copyBytes();
       bytes.set(b, 0, b.length);
       context.write(HELD_OUT, bytes);
     } else {
-      context.getCounter(InferCounter.LEARNED).increment(1);
+      learnedCount.increment();
     }
     if (json == null && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)) {
       into.multiline++;
-      context.getCounter(InferCounter.MULTILINE).increment(1);
+      multilineCount.increment();
     }
     List<String> fields;
     try {
@@ -97,7 +108,7 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
     }
     if (fields == null || fields.size() != dialect.columns()) {
       into.ragged++;
-      context.getCounter(InferCounter.RAGGED).increment(1);
+      raggedCount.increment();
       return;
     }
     into.records++;
@@ -124,6 +135,10 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
 
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
+    for (RecordCounter c :
+        List.of(readCount, heldOutCount, learnedCount, multilineCount, raggedCount)) {
+      c.flush();
+    }
     for (SampleEvidence e : List.of(learned, heldOut)) {
       byte[] b = e.toBytes();
       bytes.set(b, 0, b.length);
