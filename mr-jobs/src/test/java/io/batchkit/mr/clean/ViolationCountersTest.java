@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.batchkit.core.rules.Rule;
 import io.batchkit.core.rules.Violation;
+import io.batchkit.mr.testing.TaskHarness;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Counters;
-import org.apache.hadoop.mapreduce.StatusReporter;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
 import org.junit.jupiter.api.Test;
@@ -16,11 +15,11 @@ import org.junit.jupiter.api.Test;
 class ViolationCountersTest {
   @Test
   void countsEachColumnsViolationsAndEachRulesRecordsOnce() {
-    Counters counters = new Counters();
+    TaskHarness.Reporter reporter = new TaskHarness.Reporter();
+    Counters counters = reporter.counters;
     ViolationCounters count =
         new ViolationCounters(
-            new TaskAttemptContextImpl(
-                new Configuration(false), new TaskAttemptID(), reporter(counters)));
+            new TaskAttemptContextImpl(new Configuration(false), new TaskAttemptID(), reporter));
     Violation minFare = new Violation("fare", Rule.MIN, "-3");
     Violation minTip = new Violation("tip", Rule.MIN, "-1");
     Violation typeAt = new Violation("at", Rule.TYPE, "x");
@@ -44,30 +43,5 @@ class ViolationCountersTest {
 
   private static long value(Counters counters, String group, String name) {
     return counters.findCounter(group, name).getValue();
-  }
-
-  private static StatusReporter reporter(Counters counters) {
-    return new StatusReporter() {
-      @Override
-      public Counter getCounter(Enum<?> name) {
-        return counters.findCounter(name);
-      }
-
-      @Override
-      public Counter getCounter(String group, String name) {
-        return counters.findCounter(group, name);
-      }
-
-      @Override
-      public void progress() {}
-
-      @Override
-      public void setStatus(String status) {}
-
-      @Override
-      public float getProgress() {
-        return 0;
-      }
-    };
   }
 }
