@@ -38,11 +38,14 @@ final class FastTemporalPattern {
 
   private final Segment[] segments;
   private final boolean optionalFraction;
+  private final boolean offsetSuffix;
   private LocalDate lastDate;
 
-  private FastTemporalPattern(List<Segment> segments, boolean optionalFraction) {
+  private FastTemporalPattern(
+      List<Segment> segments, boolean optionalFraction, boolean offsetSuffix) {
     this.segments = segments.toArray(new Segment[0]);
     this.optionalFraction = optionalFraction;
+    this.offsetSuffix = offsetSuffix;
   }
 
   /**
@@ -50,6 +53,20 @@ final class FastTemporalPattern {
    * of one to nine digits.
    */
   static FastTemporalPattern isoTimestamp() {
+    return new FastTemporalPattern(isoSegments(), true, false);
+  }
+
+  /**
+   * The default's second shape as JSON producers write it: {@link #isoTimestamp()} then {@code Z},
+   * {@code +HH:MM} or {@code +HHMM}; the value returned is the UTC time. The rarer shapes that
+   * java.time's form of it also reads (no seconds, a lower-case {@code t}, no separator, offsets of
+   * 18 hours) give null: the caller asks java.time.
+   */
+  static FastTemporalPattern isoTimestampWithOffset() {
+    return new FastTemporalPattern(isoSegments(), true, true);
+  }
+
+  private static List<Segment> isoSegments() {
     List<Segment> s = new ArrayList<>();
     s.add(new Segment(Field.YEAR, 4, '\0'));
     s.add(new Segment(Field.LITERAL, 1, '-'));
@@ -62,7 +79,7 @@ final class FastTemporalPattern {
     s.add(new Segment(Field.MINUTE, 2, '\0'));
     s.add(new Segment(Field.LITERAL, 1, ':'));
     s.add(new Segment(Field.SECOND, 2, '\0'));
-    return new FastTemporalPattern(s, true);
+    return s;
   }
 
   /** Compiles a java.time pattern, or returns null when it is not one this class handles. */
@@ -114,7 +131,7 @@ final class FastTemporalPattern {
     boolean hasYear = s.stream().anyMatch(x -> x.field() == Field.YEAR);
     boolean hasMonth = s.stream().anyMatch(x -> x.field() == Field.MONTH);
     boolean hasDay = s.stream().anyMatch(x -> x.field() == Field.DAY);
-    return hasYear && hasMonth && hasDay ? new FastTemporalPattern(s, false) : null;
+    return hasYear && hasMonth && hasDay ? new FastTemporalPattern(s, false, false) : null;
   }
 
   /** Whether the pattern gives a full time of day (a timestamp pattern, not a date pattern). */
@@ -196,7 +213,7 @@ final class FastTemporalPattern {
         }
       }
     }
-    if (optionalFraction && pos < n) {
+    if (optionalFraction && pos < n && (t.charAt(pos) == '.' || !offsetSuffix)) {
       if (t.charAt(pos) != '.') {
         return null;
       }
@@ -209,6 +226,14 @@ final class FastTemporalPattern {
         return null;
       }
       nano = digits(t, start, digits) * POW10[9 - digits];
+    }
+    int offset = 0;
+    if (offsetSuffix) {
+      offset = offsetSeconds(t, pos);
+      if (offset == NO_OFFSET) {
+        return null;
+      }
+      pos = n;
     }
     if (pos != n) {
       return null;
@@ -226,7 +251,37 @@ final class FastTemporalPattern {
       return ParseFailure.TYPE;
     }
     LocalDate d = dateOf(year, month, day);
-    return date ? d : LocalDateTime.of(d, LocalTime.of(hour, minute, second, nano));
+    if (date) {
+      return d;
+    }
+    LocalDateTime local = LocalDateTime.of(d, LocalTime.of(hour, minute, second, nano));
+    return offset == 0 ? local : local.minusSeconds(offset);
+  }
+
+  private static final int NO_OFFSET = Integer.MIN_VALUE;
+
+  /** The offset in seconds of {@code Z}, {@code +HH:MM} or {@code +HHMM} ending {@code t}. */
+  private static int offsetSeconds(CharSequence t, int pos) {
+    int left = t.length() - pos;
+    if (left == 1) {
+      char z = t.charAt(pos);
+      return z == 'Z' || z == 'z' ? 0 : NO_OFFSET;
+    }
+    if (left != 5 && left != 6) {
+      return NO_OFFSET;
+    }
+    char sign = t.charAt(pos);
+    int hours = digits(t, pos + 1, 2);
+    boolean colon = left == 6;
+    if (colon && t.charAt(pos + 3) != ':') {
+      return NO_OFFSET;
+    }
+    int minutes = digits(t, pos + (colon ? 4 : 3), 2);
+    if (sign != '+' && sign != '-' || hours < 0 || hours > 17 || minutes < 0 || minutes > 59) {
+      return NO_OFFSET;
+    }
+    int seconds = hours * 3600 + minutes * 60;
+    return sign == '-' ? -seconds : seconds;
   }
 
   /**

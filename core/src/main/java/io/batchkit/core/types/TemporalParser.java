@@ -63,7 +63,7 @@ final class TemporalParser implements ValueParser {
       offsets.add(false);
       if (!dates) {
         fs.add(ISO_WITH_OFFSET);
-        fasts.add(null);
+        fasts.add(FastTemporalPattern.isoTimestampWithOffset());
         offsets.add(true);
       }
     } else {
@@ -146,13 +146,13 @@ final class TemporalParser implements ValueParser {
 
   private Object parse(CharSequence t, boolean javaTime) {
     for (int i = 0; i < formatters.length; i++) {
-      Object v;
-      if (fast[i] != null) {
-        v = fast[i].parse(t, dates);
-      } else if (javaTime) {
+      Object v = fast[i] == null ? null : fast[i].parse(t, dates);
+      // The offset form's fast reader knows its common shapes only; the others are java.time's.
+      if (v == null && (fast[i] == null || formatters[i] == ISO_WITH_OFFSET)) {
+        if (!javaTime) {
+          return null;
+        }
         v = parseWithJavaTime(formatters[i], t.toString(), i);
-      } else {
-        return null;
       }
       if (v == null) {
         continue; // not this pattern's shape: try the next
