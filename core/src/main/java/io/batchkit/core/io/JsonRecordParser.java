@@ -34,6 +34,7 @@ public final class JsonRecordParser {
   private final String[] mismatches;
   private final boolean[] quoted;
   private final StringWriter captured = new StringWriter();
+  private String record;
 
   public JsonRecordParser(List<Column> columns) {
     this.root = JsonPathTree.of(columns);
@@ -56,6 +57,7 @@ public final class JsonRecordParser {
     Arrays.fill(fields, null);
     Arrays.fill(mismatches, null);
     Arrays.fill(quoted, false);
+    this.record = record;
     try (JsonParser p = FACTORY.createParser(record)) {
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {
@@ -174,12 +176,41 @@ public final class JsonRecordParser {
     return t == JsonToken.VALUE_STRING ? '"' + p.getText() + '"' : p.getText();
   }
 
-  /** The current object or array as compact JSON text, numbers as written. */
+  /**
+   * The current object or array as compact JSON text, numbers as written. Most are written compact
+   * already, with nothing escaped: then they are their own text; the rest are written anew.
+   */
   private String copy(JsonParser p) throws IOException {
+    int start = (int) p.currentTokenLocation().getCharOffset();
+    p.skipChildren(); // still checks it is well-formed, without duplicate fields
+    int end = (int) p.currentTokenLocation().getCharOffset() + 1;
+    if (isCompactWithoutEscapes(record, start, end)) {
+      return record.substring(start, end);
+    }
+    try (JsonParser again = FACTORY.createParser(record.substring(start, end))) {
+      return generate(again, again.nextToken());
+    }
+  }
+
+  /** Whether there is no blank outside strings and no backslash (escape) anywhere. */
+  private static boolean isCompactWithoutEscapes(String text, int start, int end) {
+    boolean inString = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        inString = !inString;
+      } else if (c == '\\' || !inString && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes the value starting at token {@code t} through Jackson's generator. */
+  private String generate(JsonParser p, JsonToken t) throws IOException {
     captured.getBuffer().setLength(0);
     try (JsonGenerator g = FACTORY.createGenerator(captured)) {
       int depth = 0;
-      JsonToken t = p.currentToken();
       do {
         switch (t) {
           case START_OBJECT -> {

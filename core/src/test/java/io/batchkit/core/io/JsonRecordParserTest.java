@@ -185,7 +185,12 @@ class JsonRecordParserTest {
       case 1 -> r.nextBoolean() ? "true" : "false";
       case 2 -> Integer.toString(r.nextInt(2000) - 1000);
       case 3 -> (r.nextInt(20000) - 10000) + "." + r.nextInt(10) + r.nextInt(10);
-      case 4 -> "\"s" + r.nextInt(50) + (r.nextBoolean() ? "\\\"q\\u00e9" : "") + "\"";
+      case 4 ->
+          "\"s"
+              + r.nextInt(50)
+              + (r.nextBoolean() ? "\\\"q\\u00e9" : "")
+              + (r.nextBoolean() ? " \u00e9 [x, {y}]" : "")
+              + "\"";
       case 5 -> "\"2024-01-0" + (1 + r.nextInt(9)) + "T00:00:00Z\"";
       case 6, 7 -> {
         List<String> f = new ArrayList<>();
@@ -194,7 +199,7 @@ class JsonRecordParserTest {
             f.add("\"" + k + "\":" + value(r, depth + 1));
           }
         }
-        yield "{" + String.join(",", f) + "}";
+        yield "{" + String.join(r.nextBoolean() ? "," : " ,\n", f) + "}";
       }
       default -> {
         List<String> e = new ArrayList<>();
