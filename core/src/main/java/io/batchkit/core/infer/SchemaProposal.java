@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
 public final class SchemaProposal {
   private SchemaProposal() {}
 
-  /** What the tasks saw, merged. */
+  /**
+   * What the tasks saw, merged. {@code multilineRecords}: records that are not one line each (CSV
+   * records with a quoted line break; JSON objects sharing or spanning lines).
+   */
   public record Evidence(
       long records,
       long multilineRecords,
@@ -62,12 +65,14 @@ public final class SchemaProposal {
     if (multiline) {
       y.append(
           String.format(
-              "# multiline: %,d records hold a line break inside quotes%n",
+              dialect.json() == null
+                  ? "# multiline: %,d records hold a line break inside quotes%n"
+                  : "# objects back to back: %,d share a line with the next or span lines%n",
               seen.multilineRecords()));
     }
     if (dialect.json() != null) {
       y.append("format: {type: json")
-          .append(dialect.json().lines() ? ", lines: true" : "")
+          .append(dialect.json().lines() && !multiline ? ", lines: true" : "")
           .append(", encoding: UTF-8}\n");
     } else {
       csvFormat(y, dialect, multiline);

@@ -251,7 +251,7 @@ public final class InferJob extends JobTool {
           c.findCounter(InferCounter.READ).getValue(),
           learned,
           c.findCounter(InferCounter.HELD_OUT).getValue(),
-          c.findCounter(InferCounter.MULTILINE).getValue() > 0
+          c.findCounter(InferCounter.MULTILINE).getValue() > 0 && dialect.json() == null
               ? String.format(
                   "; %,d hold a quoted line break: multiline: true",
                   c.findCounter(InferCounter.MULTILINE).getValue())

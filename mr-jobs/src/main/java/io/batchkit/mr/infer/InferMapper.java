@@ -42,6 +42,9 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
   private RecordCounter multilineCount;
   private RecordCounter raggedCount;
 
+  /** Whether the last JSON object read had no line break after it (only a file's last may not). */
+  private boolean lineLeftOpen;
+
   @Override
   protected void setup(Context context) {
     dialect = Dialects.load(context.getConfiguration());
@@ -86,6 +89,9 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
     }
     read++;
     readCount.increment();
+    if (json != null) {
+      countSharedLines(offset.get(), text);
+    }
     boolean heldOut = read % HOLD_OUT_EVERY == 0;
     SampleEvidence into = heldOut ? this.heldOut : learned;
     if (heldOut) {
@@ -120,6 +126,22 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
       }
     }
     into.pairs.add(fields);
+  }
+
+  /**
+   * Counts, as multiline, JSON objects that are not alone on their line (spanning lines, or sharing
+   * one with the next object) in the learned evidence, held out or not: {@code lines: true} is
+   * proposed only when there is none in any file read, as the first file's sniff cannot tell.
+   */
+  private void countSharedLines(long offset, String text) {
+    String object = text.stripTrailing(); // the blanks after an object come with it
+    boolean spans = object.indexOf('\n') >= 0 || object.indexOf('\r') >= 0;
+    if (spans || offset > 0 && lineLeftOpen) {
+      learned.multiline++;
+      multilineCount.increment();
+    }
+    lineLeftOpen =
+        text.indexOf('\n', object.length()) < 0 && text.indexOf('\r', object.length()) < 0;
   }
 
   /** A JSON record's values by column; "" (a null token) where it has none. */

@@ -98,6 +98,57 @@ class InferJobTest {
         run.out().contains("would quarantine 0") || run.out().contains("quarantine "), run.out());
   }
 
+  /**
+   * The first file has one object per line, a later one has them back to back: the sniff of the
+   * first file alone would say {@code lines: true}, and clean would then read that file's line as
+   * one malformed record. Every object of every file must come through clean.
+   */
+  @Test
+  void objectsBackToBackInALaterFileAreNotProposedAsLines() throws Exception {
+    io.batchkit.mr.tools.EventGenerator.main(
+        new String[] {
+          "--output", dir.resolve("land").toString(), "--files", "6", "--no-dirt", "--newlines"
+        });
+    List<Path> files;
+    try (var walk = Files.walk(dir.resolve("land"))) {
+      files = walk.filter(f -> f.toString().endsWith(".gz")).sorted().toList();
+    }
+    Path last = files.get(files.size() - 1);
+    String text = gunzip(last);
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(last))) {
+      out.write(text.replace("}\n{", "}{").getBytes(StandardCharsets.UTF_8));
+    }
+    int objects = 0;
+    for (Path f : files) {
+      objects += gunzip(f).split("\\{\"event_id\"", -1).length - 1;
+    }
+    JobRun run = infer("--input", dir.resolve("land").toString(), "--name", "events");
+    assertEquals(0, run.exit(), run.err() + run.out());
+    String yaml = Files.readString(dir.resolve("s.yaml"));
+    assertTrue(yaml.contains("format: {type: json, encoding: UTF-8}"), yaml);
+    JobRun clean =
+        JobRun.run(
+            JobRun.local(),
+            CleanJob::new,
+            "--schema",
+            dir.resolve("s.yaml").toString(),
+            "--input",
+            dir.resolve("land").toString(),
+            "--output",
+            dir.resolve("out").toString());
+    assertEquals(0, clean.exit(), clean.err());
+    assertTrue(
+        clean.out().contains(String.format("read %,d records", objects))
+            && clean.out().contains(String.format("%,d clean, 0 quarantined", objects)),
+        objects + " objects\n" + clean.out());
+  }
+
+  private static String gunzip(Path file) throws java.io.IOException {
+    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   @Test
   void proposesTheTypesTheGeneratorWrote() throws Exception {
     TicketGenerator.write(dir.resolve("in"), ROWS, 2, 7);
