@@ -55,40 +55,43 @@ public record JsonShape(List<String> paths, List<String> names, List<Boolean> te
   }
 
   /**
-   * The shape of the records in a file's first {@code length} bytes.
+   * A file's first bytes.
    *
    * @param complete whether they are the whole file (else the last, cut, record is ignored)
    */
+  public record Head(byte[] bytes, int length, boolean complete) {}
+
+  /** The shape of the records in a file's first {@code length} bytes. */
   public static JsonShape sniff(byte[] head, int length, boolean complete) {
-    Map<String, int[]> seen = new LinkedHashMap<>(); // path -> {objects, other values}
+    return sniff(List.of(new Head(head, length, complete)));
+  }
+
+  /**
+   * The shape of the records in the first bytes of several files: every path seen in any of them,
+   * in the order first seen (the first file's first).
+   */
+  public static JsonShape sniff(List<Head> heads) {
+    Map<String, int[]> seen = new LinkedHashMap<>(); // path -> {objects, other values, arrays}
     boolean lines = true;
-    List<String> records = new ArrayList<>();
-    try {
-      JsonRecordSplitter s =
-          new JsonRecordSplitter(new ByteArrayInputStream(head, 0, length), Integer.MAX_VALUE);
-      while (s.next()) {
-        records.add(new String(s.bytes(), 0, s.length(), StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a byte array does not fail
-    }
-    if (!complete && !records.isEmpty()) {
-      records.remove(records.size() - 1);
-    }
-    for (int r = 0; r < records.size(); r++) {
-      String record = records.get(r);
-      String object = record.stripTrailing();
-      if (object.isEmpty()) {
-        continue;
-      }
-      boolean last = r == records.size() - 1;
-      lines &= object.indexOf('\n') < 0 && (last || record.length() > object.length());
-      try (JsonParser p = FACTORY.createParser(object)) {
-        if (p.nextToken() == JsonToken.START_OBJECT) {
-          walk(p, "", seen);
+    boolean any = false;
+    for (Head head : heads) {
+      List<String> records = records(head);
+      any |= !records.isEmpty();
+      for (int r = 0; r < records.size(); r++) {
+        String record = records.get(r);
+        String object = record.stripTrailing();
+        if (object.isEmpty()) {
+          continue;
         }
-      } catch (IOException malformed) {
-        // taught nothing; the job counts it when it reads the file
+        boolean last = r == records.size() - 1;
+        lines &= object.indexOf('\n') < 0 && (last || record.length() > object.length());
+        try (JsonParser p = FACTORY.createParser(object)) {
+          if (p.nextToken() == JsonToken.START_OBJECT) {
+            walk(p, "", seen);
+          }
+        } catch (IOException malformed) {
+          // taught nothing; the job counts it when it reads the file
+        }
       }
     }
     List<String> paths = new ArrayList<>();
@@ -105,7 +108,26 @@ public record JsonShape(List<String> paths, List<String> names, List<Boolean> te
       }
     }
     List<String> names = ColumnNames.unique(paths.stream().map(p -> p.replace('.', '_')).toList());
-    return new JsonShape(List.copyOf(paths), names, List.copyOf(text), lines && !records.isEmpty());
+    return new JsonShape(List.copyOf(paths), names, List.copyOf(text), lines && any);
+  }
+
+  /** A head's records (objects with the blanks after them), without a cut last one. */
+  private static List<String> records(Head head) {
+    List<String> records = new ArrayList<>();
+    try {
+      JsonRecordSplitter s =
+          new JsonRecordSplitter(
+              new ByteArrayInputStream(head.bytes(), 0, head.length()), Integer.MAX_VALUE);
+      while (s.next()) {
+        records.add(new String(s.bytes(), 0, s.length(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
+    if (!head.complete() && !records.isEmpty()) {
+      records.remove(records.size() - 1);
+    }
+    return records;
   }
 
   /** Counts, per path in the object at the parser: {objects, scalars or arrays, arrays}. */

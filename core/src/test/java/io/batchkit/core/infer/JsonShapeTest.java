@@ -44,6 +44,22 @@ class JsonShapeTest {
   }
 
   @Test
+  void severalFilesGiveEveryPathInTheOrderFirstSeen() {
+    byte[] one = "{\"a\":1,\"b\":2}\n{\"a\":2}\n".getBytes(StandardCharsets.UTF_8);
+    byte[] two =
+        "{\"a\":3,\"c\":{\"d\":1}}{\"e\":[1],\"b\":{\"x\":1}}".getBytes(StandardCharsets.UTF_8);
+    JsonShape s =
+        JsonShape.sniff(
+            List.of(
+                new JsonShape.Head(one, one.length, true),
+                new JsonShape.Head(two, two.length, true)));
+    assertEquals(List.of("a", "b", "c.d", "e"), s.paths());
+    assertEquals(List.of(false, true, false, true), s.text(), "b: a number here, an object there");
+    assertFalse(s.lines(), "the second file's objects are back to back");
+    assertTrue(JsonShape.sniff(List.of(new JsonShape.Head(one, one.length, true))).lines());
+  }
+
+  @Test
   void aJsonStringIsNeverProposedAsANumberOrBoolean() {
     ColumnEvidence numbers = new ColumnEvidence();
     ColumnEvidence quoted = new ColumnEvidence();

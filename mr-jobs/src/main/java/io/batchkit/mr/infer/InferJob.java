@@ -13,8 +13,6 @@ import io.batchkit.mr.common.InputFiles;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.JobSchema;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +26,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.SequenceFile;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.io.compress.CompressionCodec;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
@@ -46,9 +42,6 @@ public final class InferJob extends JobTool {
   public static final String NAME = "infer";
   public static final String DESCRIPTION =
       "propose a schema for raw CSV files (the crawler): types, formats, nulls, bounds, a key";
-
-  /** Bytes of the first file read to guess its dialect. */
-  static final int HEAD = 1 << 20;
 
   static final String USAGE =
       String.join(
@@ -128,7 +121,7 @@ public final class InferJob extends JobTool {
     }
     long sampleRows = sampleRows(args.get("sample-rows", "1000000"));
     Boolean header = header(args.get("header", null));
-    Dialect dialect = sniff(files.get(0).getPath(), conf, header);
+    Dialect dialect = Sniff.dialect(files, conf, header);
     String name = args.get("name", against == null ? null : against.name());
     if (name == null) {
       // The input directory's name, or for a glob the first file's, without extensions.
@@ -157,7 +150,10 @@ public final class InferJob extends JobTool {
         "%s: %d file(s); from %s: %s, %d columns: %s%n",
         NAME,
         files.size(),
-        files.get(0).getPath().getName(),
+        files.get(0).getPath().getName()
+            + (dialect.json() != null && files.size() > 1
+                ? " and " + Math.min(files.size() - 1, Sniff.JSON_FILES - 1) + " more"
+                : ""),
         dialect.json() != null
             ? "JSON objects " + (dialect.json().lines() ? "one per line" : "back to back")
             : describe(dialect.delimiter())
@@ -340,23 +336,6 @@ public final class InferJob extends JobTool {
       header.add((applied != null ? "  applied: " : "  to review: ") + c.line());
     }
     return SchemaPatch.apply(yaml, against.source(), changes, header);
-  }
-
-  static Dialect sniff(Path file, Configuration conf, Boolean header) throws IOException {
-    FileSystem fs = file.getFileSystem(conf);
-    InputStream in = fs.open(file);
-    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
-    if (codec != null) {
-      in = codec.createInputStream(in);
-    }
-    byte[] head = new byte[HEAD];
-    int n = 0;
-    try (InputStream s = in) {
-      for (int r; n < head.length && (r = s.read(head, n, head.length - n)) > 0; ) {
-        n += r;
-      }
-      return Dialect.sniff(head, n, n < head.length || s.read() < 0, header);
-    }
   }
 
   private static long sampleRows(String text) throws UsageException {

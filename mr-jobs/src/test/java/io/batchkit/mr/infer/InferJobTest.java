@@ -99,12 +99,13 @@ class InferJobTest {
   }
 
   /**
-   * The first file has one object per line, a later one has them back to back: the sniff of the
-   * first file alone would say {@code lines: true}, and clean would then read that file's line as
-   * one malformed record. Every object of every file must come through clean.
+   * The first file has one object per line, the last has them back to back and a field no other
+   * file has: the first file alone would say {@code lines: true} (clean would then read the last
+   * file's line as one malformed record) and miss the field. The proposal has the field, and every
+   * object of every file comes through clean.
    */
   @Test
-  void objectsBackToBackInALaterFileAreNotProposedAsLines() throws Exception {
+  void aLaterFilesObjectsBackToBackAndNewFieldAreInTheProposal() throws Exception {
     io.batchkit.mr.tools.EventGenerator.main(
         new String[] {
           "--output", dir.resolve("land").toString(), "--files", "6", "--no-dirt", "--newlines"
@@ -113,19 +114,23 @@ class InferJobTest {
     try (var walk = Files.walk(dir.resolve("land"))) {
       files = walk.filter(f -> f.toString().endsWith(".gz")).sorted().toList();
     }
-    Path last = files.get(files.size() - 1);
-    String text = gunzip(last);
-    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(last))) {
-      out.write(text.replace("}\n{", "}{").getBytes(StandardCharsets.UTF_8));
-    }
     int objects = 0;
     for (Path f : files) {
       objects += gunzip(f).split("\\{\"event_id\"", -1).length - 1;
+    }
+    Path last = files.get(files.size() - 1);
+    String text = gunzip(last);
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(last))) {
+      String added =
+          text.replace("}\n{", "}{")
+              .replace("{\"event_id\"", "{\"coupon\":{\"code\":\"C1\"},\"event_id\"");
+      out.write(added.getBytes(StandardCharsets.UTF_8));
     }
     JobRun run = infer("--input", dir.resolve("land").toString(), "--name", "events");
     assertEquals(0, run.exit(), run.err() + run.out());
     String yaml = Files.readString(dir.resolve("s.yaml"));
     assertTrue(yaml.contains("format: {type: json, encoding: UTF-8}"), yaml);
+    assertTrue(yaml.contains("{name: coupon_code, type: string, path: \"coupon.code\""), yaml);
     JobRun clean =
         JobRun.run(
             JobRun.local(),

@@ -1,0 +1,73 @@
+package io.batchkit.mr.infer;
+
+import io.batchkit.core.infer.Dialect;
+import io.batchkit.core.infer.JsonShape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+
+/**
+ * The dialect guessed before the job: from the first file's first MiB; for JSON, whose records need
+ * not all carry every field (a stream's producers add fields as they go), the paths of up to {@link
+ * #JSON_FILES} files spread over the input, the last one included.
+ */
+final class Sniff {
+  /** Bytes of the first file read to guess its dialect. */
+  static final int HEAD = 1 << 20;
+
+  /** Files whose heads give a JSON input's paths, and the bytes read from each after the first. */
+  static final int JSON_FILES = 32;
+
+  static final int JSON_HEAD = 256 << 10;
+
+  private Sniff() {}
+
+  static Dialect dialect(List<FileStatus> files, Configuration conf, Boolean header)
+      throws IOException {
+    JsonShape.Head first = head(files.get(0).getPath(), conf, HEAD);
+    Dialect dialect = Dialect.sniff(first.bytes(), first.length(), first.complete(), header);
+    if (dialect.json() == null || files.size() == 1) {
+      return dialect;
+    }
+    List<JsonShape.Head> heads = new ArrayList<>(List.of(first));
+    for (int i : spread(files.size(), JSON_FILES - 1)) {
+      heads.add(head(files.get(i).getPath(), conf, JSON_HEAD));
+    }
+    return Dialect.json(JsonShape.sniff(heads));
+  }
+
+  /** Up to {@code k} distinct indexes in {@code 1..n-1}, evenly apart, {@code n - 1} last. */
+  static List<Integer> spread(int n, int k) {
+    List<Integer> out = new ArrayList<>();
+    for (int j = 1; j <= k; j++) {
+      int i = (int) ((long) j * (n - 1) / k);
+      if (i > 0 && (out.isEmpty() || out.get(out.size() - 1) != i)) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /** A file's first {@code max} bytes, decompressed. */
+  static JsonShape.Head head(Path file, Configuration conf, int max) throws IOException {
+    InputStream in = file.getFileSystem(conf).open(file);
+    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
+    if (codec != null) {
+      in = codec.createInputStream(in);
+    }
+    byte[] head = new byte[max];
+    int n = 0;
+    try (InputStream s = in) {
+      for (int r; n < head.length && (r = s.read(head, n, head.length - n)) > 0; ) {
+        n += r;
+      }
+      return new JsonShape.Head(head, n, n < head.length || s.read() < 0);
+    }
+  }
+}
