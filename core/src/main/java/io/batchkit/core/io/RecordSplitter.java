@@ -119,6 +119,35 @@ public abstract class RecordSplitter {
     return buf[pos++];
   }
 
+  /**
+   * The buffer, for a scan in place: its unread bytes run from {@link #position()} to {@link
+   * #limit()}; call {@link #fill()} first.
+   */
+  protected final byte[] buffer() {
+    return buf;
+  }
+
+  protected final int position() {
+    return pos;
+  }
+
+  protected final int limit() {
+    return limit;
+  }
+
+  /** Consumes the buffer's bytes up to {@code end} (exclusive) into the record, as append does. */
+  protected final void takeUpTo(int end) {
+    int n = end - pos;
+    int keep = Math.min(n, maxBytes - length);
+    tooLarge |= keep < n;
+    if (length + keep > record.length) {
+      record = Arrays.copyOf(record, Math.max(record.length * 2, length + keep));
+    }
+    System.arraycopy(buf, pos, record, length, keep);
+    length += keep;
+    pos = end;
+  }
+
   protected final void append(byte b) {
     if (length >= maxBytes) {
       tooLarge = true;
