@@ -59,6 +59,23 @@ class JsonRecordsTest {
     assertEquals(9, r.lines());
   }
 
+  /** A quarantined record's text is the object without the blanks after it, ASCII or not. */
+  @Test
+  void theTextOfAQuarantinedRecordEndsAtItsLastCharacter() {
+    RawRecords r = Records.raw(schema(SCHEMA), null);
+    for (String[] c :
+        new String[][] {
+          {"{\"id\":\"x\"}\t \n", "{\"id\":\"x\"}"},
+          {"{\"id\":\"\u00e9\"} \n", "{\"id\":\"\u00e9\"}"},
+          {"oops\u001f\u000b\f", "oops"},
+          {"{\"id\":1,}\r\n", "{\"id\":1,}"}
+        }) {
+      byte[] b = c[0].getBytes(StandardCharsets.UTF_8);
+      assertEquals(Outcome.INVALID, r.read(0, b, b.length), c[0]);
+      assertEquals(c[1], r.text(), c[0]);
+    }
+  }
+
   @Test
   void valuesAreTypedAndNumbersKeptAsStrings() throws IOException {
     RawRecords r = Records.raw(schema(SCHEMA), null);
