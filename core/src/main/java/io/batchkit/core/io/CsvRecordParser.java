@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -208,6 +209,9 @@ public final class CsvRecordParser {
     Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
     String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     // Commons CSV prefixes its own "(line 1)" and position, which mean nothing for one record.
-    return m.replaceFirst("^\\(line \\d+\\) ", "").replaceAll("\\s+", " ");
+    return BLANKS.matcher(LINE_PREFIX.matcher(m).replaceFirst("")).replaceAll(" ");
   }
+
+  private static final Pattern LINE_PREFIX = Pattern.compile("^\\(line \\d+\\) ");
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
 }

@@ -97,9 +97,7 @@ public final class RawRecords extends Records {
             new Violation(
                 null,
                 Rule.ENCODING,
-                String.format(
-                    "byte 0x%02X at byte %d is not valid %s",
-                    bytes[at] & 0xFF, at, schema.format().encoding().name())));
+                invalidByte(bytes[at], at, schema.format().encoding().name())));
         return Outcome.INVALID;
       }
     }
@@ -159,6 +157,22 @@ public final class RawRecords extends Records {
       return java.util.List.of(line); // the header check names the file; nothing maps
     }
   }
+
+  /**
+   * "byte 0x%02X at byte %d is not valid %s", without java.util.Formatter: a file of many such
+   * records made it hot enough for the JIT to compile it (and DecimalFormat under it).
+   */
+  static String invalidByte(byte b, int at, String encoding) {
+    return "byte 0x"
+        + HEX.charAt((b >> 4) & 0xF)
+        + HEX.charAt(b & 0xF)
+        + " at byte "
+        + at
+        + " is not valid "
+        + encoding;
+  }
+
+  private static final String HEX = "0123456789ABCDEF";
 
   /** Whitespace only: what a JSON file may hold before its first record. */
   private static boolean isBlank(byte[] bytes, int length) {
