@@ -282,6 +282,28 @@ bench_landing_json() { # rows
     find "$many" -name '*.gz' | sort | xargs cat | gzip -dc >"$one/events.json"
   fi
   landing_runs json "$root/examples/events.yaml" $((rows / files * files)) "$one" "$many"
+  # Spark's JSON readers take one object a line: the same events, written so, for both.
+  if [[ " $peers " == *" spark "* ]]; then
+    local lines="$dir/landing-json-lines"
+    if [[ ! -d "$lines" || $(find "$lines" -name '*.gz' | wc -l) -ne $files ]]; then
+      rm -rf "$lines"
+      "$batchkit" generate-events --output "$lines" --files "$files" \
+        --events-per-file $((rows / files)) --no-truncated --newlines >/dev/null
+    fi
+    rm -rf "$dir/out-landing"
+    if timed "$batchkit" clean --schema "$root/examples/events.yaml" --input "$lines" \
+      --output "$dir/out-landing" --overwrite; then
+      job_wall=$wall job_cpu=$cpu
+      line landing-json clean-lines job $((rows / files * files)) "$(job_counts "$dir/out-landing")"
+      if spark events-clean.sql "$lines"; then
+        line landing-json clean-lines spark-2 $((rows / files * files)) "$(duck_counts)"
+      else
+        failed landing-json clean-lines spark-2
+      fi
+    else
+      failed landing-json clean-lines job
+    fi
+  fi
 }
 
 landing_runs() { # kind schema rows one many
@@ -302,8 +324,8 @@ landing_runs() { # kind schema rows one many
         k, "clean-" w, "job", n, s, cpu, cpu / (n / 1e6), m / 1024, s / bw, cpu / bc, c, o }' \
       | tee -a "$results"
   done
-  # Spark local[2] on the same gzipped files (CSV only: the JSON landing's rules are not in SQL here);
-  # 'job/this' on its line is the job's many-files run / Spark's.
+  # Spark local[2] on the same gzipped files (the JSON landing's: bench_landing_json); 'job/this' on
+  # its line is the job's many-files run / Spark's.
   if [[ $kind == csv && " $peers " == *" spark "* ]]; then
     if spark trips-clean.sql "$many" ROWNUM=1; then
       line "landing-$kind" "clean-many" spark-2 "$rows" "$(duck_counts)"
