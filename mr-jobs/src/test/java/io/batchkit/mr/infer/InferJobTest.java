@@ -55,6 +55,19 @@ class InferJobTest {
     return JobRun.run(JobRun.local(), InferJob::new, args.toArray(new String[0]));
   }
 
+  /** clean of the files under {@code input} with the proposal infer wrote, into out. */
+  JobRun cleanWithTheProposal(String input) throws Exception {
+    return JobRun.run(
+        JobRun.local(),
+        CleanJob::new,
+        "--schema",
+        dir.resolve("s.yaml").toString(),
+        "--input",
+        dir.resolve(input).toString(),
+        "--output",
+        dir.resolve("out").toString());
+  }
+
   /** name|type|path|json|formats of every column, by name. */
   static java.util.Map<String, String> jsonShape(Schema s) {
     java.util.Map<String, String> out = new java.util.TreeMap<>();
@@ -131,16 +144,7 @@ class InferJobTest {
     String yaml = Files.readString(dir.resolve("s.yaml"));
     assertTrue(yaml.contains("format: {type: json, encoding: UTF-8}"), yaml);
     assertTrue(yaml.contains("{name: coupon_code, type: string, path: \"coupon.code\""), yaml);
-    JobRun clean =
-        JobRun.run(
-            JobRun.local(),
-            CleanJob::new,
-            "--schema",
-            dir.resolve("s.yaml").toString(),
-            "--input",
-            dir.resolve("land").toString(),
-            "--output",
-            dir.resolve("out").toString());
+    JobRun clean = cleanWithTheProposal("land");
     assertEquals(0, clean.exit(), clean.err());
     assertTrue(
         clean.out().contains(String.format("read %,d records", objects))
@@ -207,16 +211,7 @@ class InferJobTest {
     assertTrue(run.out().contains("would quarantine"), run.out());
 
     // clean takes the proposal as it is and quarantines nothing on the data it came from.
-    JobRun clean =
-        JobRun.run(
-            JobRun.local(),
-            CleanJob::new,
-            "--schema",
-            dir.resolve("s.yaml").toString(),
-            "--input",
-            dir.resolve("in").toString(),
-            "--output",
-            dir.resolve("out").toString());
+    JobRun clean = cleanWithTheProposal("in");
     assertEquals(0, clean.exit(), clean.err());
     assertTrue(clean.out().contains(String.format("%,d clean, 0 quarantined", ROWS)), clean.out());
   }
@@ -247,16 +242,7 @@ class InferJobTest {
     }
     Files.createDirectories(dir.resolve("dirty"));
     Files.write(dir.resolve("dirty/t.csv"), lines);
-    JobRun clean =
-        JobRun.run(
-            JobRun.local(),
-            CleanJob::new,
-            "--schema",
-            dir.resolve("s.yaml").toString(),
-            "--input",
-            dir.resolve("dirty").toString(),
-            "--output",
-            dir.resolve("out").toString());
+    JobRun clean = cleanWithTheProposal("dirty");
     assertEquals(0, clean.exit(), clean.err());
     assertTrue(
         clean.out().contains(String.format("%,d clean, 11 quarantined", ROWS - 11)),
