@@ -80,6 +80,9 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
   protected void map(LongWritable offset, Text value, Context context)
       throws IOException, InterruptedException {
     String text = decoder.decode(value.getBytes(), value.getLength());
+    if (offset.get() == 0) {
+      lineLeftOpen = false; // a new file: the last one's last object may end without a line break
+    }
     if (offset.get() == 0 && dialect.header()) {
       learned.headers.put(file, text);
       return;
@@ -90,7 +93,7 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
     read++;
     readCount.increment();
     if (json != null) {
-      countSharedLines(offset.get(), text);
+      countSharedLines(text);
     }
     boolean heldOut = read % HOLD_OUT_EVERY == 0;
     SampleEvidence into = heldOut ? this.heldOut : learned;
@@ -133,10 +136,10 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
    * one with the next object) in the learned evidence, held out or not: {@code lines: true} is
    * proposed only when there is none in any file read, as the first file's sniff cannot tell.
    */
-  private void countSharedLines(long offset, String text) {
+  private void countSharedLines(String text) {
     String object = text.stripTrailing(); // the blanks after an object come with it
     boolean spans = object.indexOf('\n') >= 0 || object.indexOf('\r') >= 0;
-    if (spans || offset > 0 && lineLeftOpen) {
+    if (spans || lineLeftOpen) {
       learned.multiline++;
       multilineCount.increment();
     }
