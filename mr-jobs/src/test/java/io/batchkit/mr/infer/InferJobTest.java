@@ -152,6 +152,36 @@ class InferJobTest {
         objects + " objects\n" + clean.out());
   }
 
+  /** As above, with the back-to-back file one the sniff does not read: the job's count decides. */
+  @Test
+  void objectsBackToBackInAFileNotSniffedStillTurnLinesOff() throws Exception {
+    io.batchkit.mr.tools.EventGenerator.main(
+        new String[] {
+          "--output",
+          dir.resolve("land").toString(),
+          "--files",
+          "40",
+          "--no-dirt",
+          "--newlines",
+          "--events-per-file",
+          "5"
+        });
+    List<Path> files;
+    try (var walk = Files.walk(dir.resolve("land"))) {
+      files = walk.filter(f -> f.toString().endsWith(".gz")).sorted().toList();
+    }
+    assertEquals(40, files.size());
+    assertTrue(!Sniff.spread(40, Sniff.JSON_FILES - 1).contains(4), "file 4 is not sniffed");
+    String text = gunzip(files.get(4));
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(files.get(4)))) {
+      out.write(text.replace("}\n{", "}{").getBytes(StandardCharsets.UTF_8));
+    }
+    JobRun run = infer("--input", dir.resolve("land").toString(), "--name", "events");
+    assertEquals(0, run.exit(), run.err() + run.out());
+    String yaml = Files.readString(dir.resolve("s.yaml"));
+    assertTrue(yaml.contains("format: {type: json, encoding: UTF-8}"), yaml);
+  }
+
   private static String gunzip(Path file) throws java.io.IOException {
     try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
