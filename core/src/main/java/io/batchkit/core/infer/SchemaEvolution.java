@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,7 +67,7 @@ public final class SchemaEvolution {
               "'"
                   + a.getKey()
                   + "' in the files: "
-                  + e.values
+                  + String.format(Locale.ROOT, "%,d", e.values)
                   + (e.values == 1 ? " value" : " values")
                   + (example(e) == null ? "" : ", e.g. '" + example(e) + "'")));
     }
