@@ -18,8 +18,9 @@ import java.util.Locale;
 
 /**
  * The grouping columns: a column as it is, a timestamp or date truncated to {@code hour}, {@code
- * day} or {@code month} ({@code pickup_at:day}), or the schema's partition column ({@code dt}).
- * Timestamps are stored in UTC; they are bucketed in the given zone's calendar.
+ * day}, {@code month} or {@code year} ({@code pickup_at:day}; a month or year is named by its first
+ * day, as Hive's {@code trunc}), or the schema's partition column ({@code dt}). Timestamps are
+ * stored in UTC; they are bucketed in the given zone's calendar.
  */
 public final class GroupBy {
   /** One grouping column. */
@@ -70,9 +71,9 @@ public final class GroupBy {
       }
       ColumnType type = schema.columns().get(c).type();
       if (bucket != null) {
-        if (!List.of("hour", "day", "month").contains(bucket)) {
+        if (!List.of("hour", "day", "month", "year").contains(bucket)) {
           throw new UsageException(
-              job + ": --group-by " + spec + ": the bucket must be hour, day or month");
+              job + ": --group-by " + spec + ": the bucket must be hour, day, month or year");
         }
         if (!type.isTemporal() || (bucket.equals("hour") && type.kind() == ColumnType.Kind.DATE)) {
           throw new UsageException(
@@ -107,13 +108,19 @@ public final class GroupBy {
       return null;
     }
     if (v instanceof LocalDate d) {
-      return bucket.equals("month") ? d.withDayOfMonth(1) : d;
+      return truncated(d, bucket);
     }
     LocalDateTime local = zone.toLocal((LocalDateTime) v);
+    return bucket.equals("hour")
+        ? local.truncatedTo(ChronoUnit.HOURS)
+        : truncated(local.toLocalDate(), bucket);
+  }
+
+  private static LocalDate truncated(LocalDate d, String bucket) {
     return switch (bucket) {
-      case "hour" -> local.truncatedTo(ChronoUnit.HOURS);
-      case "day" -> local.toLocalDate();
-      default -> local.toLocalDate().withDayOfMonth(1);
+      case "month" -> d.withDayOfMonth(1);
+      case "year" -> d.withDayOfYear(1);
+      default -> d;
     };
   }
 
