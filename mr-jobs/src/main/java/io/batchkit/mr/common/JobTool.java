@@ -272,10 +272,15 @@ public abstract class JobTool extends Configured implements Tool {
             + " failed"
             + (info == null || info.isBlank() || info.equals("NA") ? "" : " (" + info + ")")
             + "; "
-            + output
-            + " has no _SUCCESS and no manifest: do not use it. Fix the cause and re-run with"
-            + " --overwrite.");
+            + failedOutput(output));
     return false;
+  }
+
+  /** What a failed job left at its output, and what to do. */
+  protected String failedOutput(Path output) {
+    return output
+        + " has no _SUCCESS and no manifest: do not use it. Fix the cause and re-run with"
+        + " --overwrite.";
   }
 
   /**

@@ -12,6 +12,8 @@ import io.batchkit.mr.common.Args;
 import io.batchkit.mr.common.InputFiles;
 import io.batchkit.mr.common.JobTool;
 import io.batchkit.mr.common.UsageException;
+import io.batchkit.mr.io.BadFiles;
+import io.batchkit.mr.io.DatasetInput;
 import io.batchkit.mr.io.JobSchema;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -34,14 +36,15 @@ import org.apache.hadoop.util.ToolRunner;
 
 /**
  * {@code infer}: the crawler. Guesses the dialect from the first file's head, then reads every file
- * (up to {@code --sample-rows} records each) in parallel, one task per file, and proposes a schema:
- * names, types, formats, nulls, bounds, allowed values, a key. One reducer merges the evidence and
- * checks the proposal on the tenth of records held out from learning, as clean would.
+ * (up to {@code --sample-rows} records each) in parallel, small files several to a task (a stream's
+ * landing of thousands), and proposes a schema: names, types, formats, nulls, bounds, allowed
+ * values, a key. One reducer merges the evidence and checks the proposal on the tenth of records
+ * held out from learning, as clean would.
  */
 public final class InferJob extends JobTool {
   public static final String NAME = "infer";
   public static final String DESCRIPTION =
-      "propose a schema for raw CSV files (the crawler): types, formats, nulls, bounds, a key";
+      "propose a schema for raw CSV or JSON files (the crawler): types, formats, nulls, bounds, a key";
 
   static final String USAGE =
       String.join(
@@ -50,7 +53,7 @@ public final class InferJob extends JobTool {
           "",
           "  " + DESCRIPTION + ".",
           "",
-          "  --input IN          raw CSV files, directories or globs (.gz and other codecs too)",
+          "  --input IN          raw CSV or JSON files, directories or globs (.gz and other codecs too)",
           "  --output F          where to write the proposed schema (YAML, any Hadoop filesystem)",
           "  --name N            the dataset's name; default: the input's last path part",
           "  --sample-rows N     records read per file at most (default 1000000; 0: all)",
@@ -59,6 +62,8 @@ public final class InferJob extends JobTool {
           "  --no-bounds         leave min/max out (the data's bounds refuse tomorrow's extremes)",
           "  --date-order O      mdy (default) or dmy: how to read dates no value settles (03/04/2024;",
           "                      a day above 12 settles it); the column's comment says it was a guess",
+          BadFiles.USAGE,
+          "                      (skip: learn from what was read of it)",
           "  --overwrite         replace F if it exists",
           "  --against S         a crawler's re-run: report how the files differ from schema S (new,",
           "                      missing or moved columns, widened types, values outside bounds or",
@@ -86,7 +91,8 @@ public final class InferJob extends JobTool {
             "header",
             "pseudonymize",
             "date-order",
-            "against"),
+            "against",
+            BadFiles.OPTION),
         Set.of("overwrite", "no-bounds"),
         out,
         err);
@@ -177,7 +183,9 @@ public final class InferJob extends JobTool {
       throw new UsageException(NAME + ": --date-order must be mdy or dmy, not '" + order + "'");
     }
     jc.setBoolean(InferConfigKeys.DAY_FIRST, order.equals("dmy"));
+    BadFiles.configure(NAME, args, jc);
     InputFiles.addTo(job, files);
+    DatasetInput.combine(job, null);
     job.setInputFormatClass(InferInputFormat.class);
     job.setMapperClass(InferMapper.class);
     job.setReducerClass(InferReducer.class);
@@ -253,6 +261,13 @@ public final class InferJob extends JobTool {
                   c.findCounter(InferCounter.MULTILINE).getValue())
               : "");
       out.print(check.lines().map(l -> NAME + ": " + l + "\n").reduce("", String::concat));
+      for (org.apache.hadoop.mapreduce.Counter u : c.getGroup(UNREADABLE_FILES)) {
+        out.println(
+            NAME
+                + ": "
+                + u.getName()
+                + ": cut short (--bad-files skip): learned from what was read");
+      }
       if (output != null) {
         out.println(NAME + ": wrote " + output + ": review it, then clean --schema " + output);
       }
@@ -264,6 +279,11 @@ public final class InferJob extends JobTool {
     } finally {
       work.getFileSystem(conf).delete(work, true);
     }
+  }
+
+  @Override
+  protected String failedOutput(Path output) {
+    return "no schema was written. Fix the cause and run infer again.";
   }
 
   /** The files have drifted from the --against schema. */

@@ -5,7 +5,9 @@ import io.batchkit.core.io.CsvRecordParser;
 import io.batchkit.core.io.JsonRecordParser;
 import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.io.RecordDecoder;
-import io.batchkit.mr.io.CsvSplit;
+import io.batchkit.mr.common.JobTool;
+import io.batchkit.mr.io.BadFiles;
+import io.batchkit.mr.io.InputSegments;
 import io.batchkit.mr.io.RecordCounter;
 import io.batchkit.mr.io.TaskLines;
 import java.io.IOException;
@@ -21,7 +23,8 @@ import org.apache.hadoop.mapreduce.Mapper;
  * without it, as Deequ checks its suggestions. Both evidences go out at the end under key {@link
  * #EVIDENCE}, which sorts before {@link #HELD_OUT}.
  */
-public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable> {
+public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
+    implements BadFiles.Reading {
   static final Text EVIDENCE = new Text("1");
   static final Text HELD_OUT = new Text("2");
   static final int HOLD_OUT_EVERY = 10;
@@ -34,7 +37,11 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
   private SampleEvidence heldOut;
   private long sampleRows;
   private long read;
+  private InputSegments segments;
   private String file;
+  private long fileRecords;
+  private long fileRead;
+  private Context context;
   private final BytesWritable bytes = new BytesWritable();
   private RecordCounter readCount;
   private RecordCounter heldOutCount;
@@ -54,7 +61,9 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
     learned = new SampleEvidence(dialect.columns(), false);
     heldOut = new SampleEvidence(dialect.columns(), true);
     sampleRows = context.getConfiguration().getLong(InferConfigKeys.SAMPLE_ROWS, 0);
-    file = CsvSplit.segments(context.getInputSplit())[0].getPath().toString();
+    segments = new InputSegments(context.getInputSplit());
+    file = segments.file();
+    this.context = context;
     readCount = new RecordCounter(context.getCounter(InferCounter.READ));
     heldOutCount = new RecordCounter(context.getCounter(InferCounter.HELD_OUT));
     learnedCount = new RecordCounter(context.getCounter(InferCounter.LEARNED));
@@ -66,9 +75,14 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
   public void run(Context context) throws IOException, InterruptedException {
     setup(context);
     try {
-      // Stops reading at the sample's size: the rest of the file is never opened past it.
-      TaskLines lines = TaskLines.plain(context);
-      while ((sampleRows == 0 || read < sampleRows) && lines.next()) {
+      TaskLines lines = new TaskLines(context, segments, this);
+      while (lines.next()) {
+        if (sampleRows > 0 && fileRead >= sampleRows) {
+          if (segments.last()) {
+            break; // the rest of the task's last file is never read
+          }
+          continue; // the rest of a small file packed with others: passed over
+        }
         map(lines.key(), lines.value(), context);
       }
     } finally {
@@ -76,9 +90,29 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
     }
   }
 
+  /** A packed split's next file: its header is recorded under its own name. */
+  @Override
+  public void segmentStarted() {
+    file = segments.file();
+    fileRecords = 0;
+    fileRead = 0;
+  }
+
+  @Override
+  public long lines() {
+    return fileRecords;
+  }
+
+  /** With --bad-files skip: what was read of the file is evidence; the driver names the file. */
+  @Override
+  public void skipped(String reason) {
+    context.getCounter(JobTool.UNREADABLE_FILES, file).increment(1);
+  }
+
   @Override
   protected void map(LongWritable offset, Text value, Context context)
       throws IOException, InterruptedException {
+    fileRecords++;
     String text = decoder.decode(value.getBytes(), value.getLength());
     if (offset.get() == 0) {
       lineLeftOpen = false; // a new file: the last one's last object may end without a line break
@@ -91,6 +125,7 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
       return; // a blank line, skipped by clean too
     }
     read++;
+    fileRead++;
     readCount.increment();
     if (json != null) {
       countSharedLines(text);

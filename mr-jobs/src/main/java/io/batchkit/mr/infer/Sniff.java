@@ -2,6 +2,7 @@ package io.batchkit.mr.infer;
 
 import io.batchkit.core.infer.Dialect;
 import io.batchkit.core.infer.JsonShape;
+import io.batchkit.mr.common.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -29,15 +30,34 @@ final class Sniff {
   private Sniff() {}
 
   static Dialect dialect(List<FileStatus> files, Configuration conf, Boolean header)
-      throws IOException {
-    JsonShape.Head first = head(files.get(0).getPath(), conf, HEAD);
+      throws UsageException {
+    Path path = files.get(0).getPath();
+    JsonShape.Head first;
+    try {
+      first = head(path, conf, HEAD);
+    } catch (IOException e) {
+      throw new UsageException(
+          InferJob.NAME
+              + ": "
+              + path
+              + ": cannot be read from its start ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "): the file is corrupt or not what its name says; replace or remove it, or point"
+              + " --input at the other files");
+    }
     Dialect dialect = Dialect.sniff(first.bytes(), first.length(), first.complete(), header);
     if (dialect.json() == null || files.size() == 1) {
       return dialect;
     }
     List<JsonShape.Head> heads = new ArrayList<>(List.of(first));
     for (int i : spread(files.size(), JSON_FILES - 1)) {
-      heads.add(head(files.get(i).getPath(), conf, JSON_HEAD));
+      try {
+        heads.add(head(files.get(i).getPath(), conf, JSON_HEAD));
+      } catch (IOException e) {
+        // Left to the job, which fails naming the file or skips it, as --bad-files says.
+      }
     }
     return Dialect.json(JsonShape.sniff(heads));
   }
@@ -54,20 +74,28 @@ final class Sniff {
     return out;
   }
 
-  /** A file's first {@code max} bytes, decompressed. */
+  /**
+   * A file's first {@code max} bytes, decompressed; of a damaged file (a cut {@code .gz}), what
+   * could be read before the damage: the job then fails or skips the file, as --bad-files says.
+   *
+   * @throws IOException when not a byte could be read
+   */
   static JsonShape.Head head(Path file, Configuration conf, int max) throws IOException {
-    InputStream in = file.getFileSystem(conf).open(file);
-    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
-    if (codec != null) {
-      in = codec.createInputStream(in);
-    }
     byte[] head = new byte[max];
     int n = 0;
-    try (InputStream s = in) {
-      for (int r; n < head.length && (r = s.read(head, n, head.length - n)) > 0; ) {
-        n += r;
+    try (InputStream raw = file.getFileSystem(conf).open(file)) {
+      CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
+      try (InputStream s = codec == null ? raw : codec.createInputStream(raw)) {
+        for (int r; n < head.length && (r = s.read(head, n, head.length - n)) > 0; ) {
+          n += r;
+        }
+        return new JsonShape.Head(head, n, n < head.length || s.read() < 0);
       }
-      return new JsonShape.Head(head, n, n < head.length || s.read() < 0);
+    } catch (IOException e) {
+      if (n == 0) {
+        throw e;
+      }
+      return new JsonShape.Head(head, n, false);
     }
   }
 }

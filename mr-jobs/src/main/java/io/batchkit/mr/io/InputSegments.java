@@ -36,6 +36,11 @@ public final class InputSegments {
     return segments[Math.max(current, 0)];
   }
 
+  /** Whether the current segment is the split's last: nothing of the split follows it. */
+  public boolean last() {
+    return current >= segments.length - 1;
+  }
+
   public String file() {
     return current().getPath().toString();
   }

@@ -1,0 +1,142 @@
+package io.batchkit.mr.infer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchkit.mr.testing.JobRun;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code infer} on many files: small ones packed into one task, each still sampled and named as
+ * itself; a {@code .gz} cut short (a landing may hold one still being written), the first file too,
+ * whose head the dialect is guessed from; a file that cannot be read at all.
+ */
+class InferFilesTest {
+  static final int ROWS = 2_000;
+
+  @TempDir Path dir;
+
+  JobRun infer(String... extra) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--output", dir.resolve("s.yaml").toString()));
+    args.addAll(List.of(extra));
+    return JobRun.run(JobRun.local(), InferJob::new, args.toArray(new String[0]));
+  }
+
+  /** A gzipped CSV file of {@code ROWS} records under a header. */
+  static void writeGz(Path file, String header, int first) throws IOException {
+    StringBuilder sb = new StringBuilder(header).append('\n');
+    for (int i = first; i < first + ROWS; i++) {
+      sb.append(i)
+          .append(',')
+          .append(i % 97)
+          .append('.')
+          .append(i % 10)
+          .append("0,c")
+          .append(i % 5)
+          .append('\n');
+    }
+    Files.createDirectories(file.getParent());
+    try (var out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The whole lines the JDK's own inflater gets out of a cut file before it gives up. */
+  static long wholeLinesBeforeTheCut(Path file) throws IOException {
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      byte[] b = new byte[1];
+      while (in.read(b) > 0) {
+        got.write(b[0]);
+      }
+    } catch (EOFException expected) {
+      // the cut
+    }
+    return got.toString(StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count();
+  }
+
+  @Test
+  void aGzipCutShortFailsTheRunNamingItOrWithSkipIsLearnedFromUpToTheCut() throws Exception {
+    Path land = dir.resolve("land");
+    for (int f = 0; f < 3; f++) {
+      writeGz(land.resolve("part-" + f + ".csv.gz"), "id,amount,code", f * 100_000);
+    }
+    Path cut = land.resolve("part-0.csv.gz"); // the dialect is guessed from what it has
+    byte[] gz = Files.readAllBytes(cut);
+    Files.write(cut, java.util.Arrays.copyOf(gz, gz.length / 2));
+    long before = wholeLinesBeforeTheCut(cut) - 1; // its header is no record
+    assertTrue(before > 0 && before < ROWS, "cut mid-file: " + before);
+
+    JobRun fails = infer("--input", land.toString());
+    assertEquals(1, fails.exit(), fails.out() + fails.err());
+    assertTrue(
+        fails.err().contains("part-0.csv.gz: cannot be read after line ")
+            && fails.err().contains("re-run with --bad-files skip"),
+        fails.err());
+    assertTrue(fails.err().contains("no schema was written"), fails.err());
+    assertFalse(Files.exists(dir.resolve("s.yaml")));
+
+    JobRun skips = infer("--input", land.toString(), "--bad-files", "skip");
+    assertEquals(0, skips.exit(), skips.out() + skips.err());
+    assertTrue(
+        skips.out().contains(String.format("infer: read %,d records", 2 * ROWS + before)),
+        skips.out());
+    assertTrue(
+        skips.out().contains("part-0.csv.gz: cut short (--bad-files skip): learned from"),
+        skips.out());
+    assertTrue(Files.readString(dir.resolve("s.yaml")).contains("name: code"));
+  }
+
+  @Test
+  void aFirstFileUnreadableFromItsStartIsNamed() throws Exception {
+    Path land = dir.resolve("land");
+    writeGz(land.resolve("b.csv.gz"), "id,amount,code", 0);
+    Files.writeString(land.resolve("a.csv.gz"), "id,amount,code\n1,2.50,c1\n"); // not gzipped
+    JobRun run = infer("--input", land.toString());
+    assertEquals(2, run.exit(), run.out() + run.err());
+    assertTrue(
+        run.err().startsWith("infer: " + land.toUri().toString().replace("file:///", "file:/"))
+            && run.err().contains("a.csv.gz: cannot be read from its start ("),
+        run.err());
+    assertFalse(run.err().contains("\tat "), run.err());
+  }
+
+  @Test
+  void aPackedFilesOwnHeaderIsComparedUnderItsOwnName() throws Exception {
+    Path land = dir.resolve("land");
+    Files.createDirectories(land);
+    Files.writeString(land.resolve("a.csv"), "id,amount,code\n1,2.50,c1\n2,3.50,c2\n");
+    Files.writeString(land.resolve("b.csv"), "id,amount,code\n3,4.50,c3\n");
+    Files.writeString(land.resolve("c.csv"), "id,total,code\n4,5.50,c4\n");
+    JobRun run = infer("--input", land.toString());
+    assertEquals(0, run.exit(), run.out() + run.err());
+    assertTrue(
+        run.out().contains("c.csv differs from the first file's: [id, total, code]"), run.out());
+    assertFalse(run.out().contains("a.csv differs"), run.out());
+  }
+
+  @Test
+  void theSampleIsTakenFromEveryFileOfATask() throws Exception {
+    Path land = dir.resolve("land");
+    for (int f = 0; f < 3; f++) {
+      writeGz(land.resolve("part-" + f + ".csv.gz"), "id,amount,code", f * 100_000);
+    }
+    JobRun run = infer("--input", land.toString(), "--sample-rows", "100");
+    assertEquals(0, run.exit(), run.out() + run.err());
+    assertTrue(
+        run.out().contains("infer: read 300 records (270 learned from, 30 held out)"), run.out());
+  }
+}
