@@ -127,7 +127,13 @@ public final class InferJob extends JobTool {
     }
     long sampleRows = sampleRows(args.get("sample-rows", "1000000"));
     Boolean header = header(args.get("header", null));
-    Dialect dialect = Sniff.dialect(files, conf, header);
+    // Zero-byte files (created, never written) hold no records and tell nothing of the dialect.
+    List<FileStatus> withBytes = files.stream().filter(f -> f.getLen() > 0).toList();
+    if (withBytes.isEmpty()) {
+      err.println(NAME + ": no record to learn from in " + String.join(", ", inputs));
+      return 1;
+    }
+    Dialect dialect = Sniff.dialect(withBytes, conf, header);
     String name = args.get("name", against == null ? null : against.name());
     if (name == null) {
       // The input directory's name, or for a glob the first file's, without extensions.
@@ -156,9 +162,9 @@ public final class InferJob extends JobTool {
         "%s: %d file(s); from %s: %s, %d columns: %s%n",
         NAME,
         files.size(),
-        files.get(0).getPath().getName()
-            + (dialect.json() != null && files.size() > 1
-                ? " and " + Math.min(files.size() - 1, Sniff.JSON_FILES - 1) + " more"
+        withBytes.get(0).getPath().getName()
+            + (dialect.json() != null && withBytes.size() > 1
+                ? " and " + Math.min(withBytes.size() - 1, Sniff.JSON_FILES - 1) + " more"
                 : ""),
         dialect.json() != null
             ? "JSON objects " + (dialect.json().lines() ? "one per line" : "back to back")
@@ -237,7 +243,7 @@ public final class InferJob extends JobTool {
             ragged,
             c.findCounter(InferCounter.READ).getValue(),
             dialect.columns(),
-            files.get(0).getPath());
+            withBytes.get(0).getPath());
         return 1;
       }
       Schema proposed = parse(yaml);

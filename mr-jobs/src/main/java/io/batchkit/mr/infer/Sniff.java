@@ -3,6 +3,7 @@ package io.batchkit.mr.infer;
 import io.batchkit.core.infer.Dialect;
 import io.batchkit.core.infer.JsonShape;
 import io.batchkit.mr.common.UsageException;
+import io.batchkit.mr.io.Codecs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -10,8 +11,6 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.compress.CompressionCodec;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
 
 /**
  * The dialect guessed before the job: from the first file's first MiB; for JSON, whose records need
@@ -84,8 +83,7 @@ final class Sniff {
     byte[] head = new byte[max];
     int n = 0;
     try (InputStream raw = file.getFileSystem(conf).open(file)) {
-      CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
-      try (InputStream s = codec == null ? raw : codec.createInputStream(raw)) {
+      try (InputStream s = Codecs.decompressed(raw, file, conf)) {
         for (int r; n < head.length && (r = s.read(head, n, head.length - n)) > 0; ) {
           n += r;
         }

@@ -3,6 +3,7 @@ package io.batchkit.mr.io;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -32,7 +33,9 @@ public final class Codecs {
 
   /**
    * The file's bytes as its codec decompresses them ({@code raw} itself when it has none); closing
-   * the stream returns its decompressor to the pool.
+   * the stream returns its decompressor to the pool. An empty file is empty whatever its name says:
+   * a zero-byte {@code .gz} (a producer's file created and never written) holds no records, and
+   * failing a landing's run on it would help nobody.
    */
   public static InputStream decompressed(InputStream raw, Path file, Configuration conf)
       throws IOException {
@@ -40,8 +43,14 @@ public final class Codecs {
     if (codec == null) {
       return raw;
     }
+    PushbackInputStream in = new PushbackInputStream(raw, 1);
+    int first = in.read();
+    if (first < 0) {
+      return in;
+    }
+    in.unread(first);
     Decompressor decompressor = CodecPool.getDecompressor(codec);
-    return new FilterInputStream(codec.createInputStream(raw, decompressor)) {
+    return new FilterInputStream(codec.createInputStream(in, decompressor)) {
       private boolean closed;
 
       @Override

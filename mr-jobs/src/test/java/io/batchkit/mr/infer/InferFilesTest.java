@@ -139,4 +139,33 @@ class InferFilesTest {
     assertTrue(
         run.out().contains("infer: read 300 records (270 learned from, 30 held out)"), run.out());
   }
+
+  @Test
+  void zeroByteGzipFilesHoldNoRecordsForInferAndClean() throws Exception {
+    Path land = dir.resolve("land");
+    for (int f = 1; f < 3; f++) {
+      writeGz(land.resolve("part-" + f + ".csv.gz"), "id,amount,code", f * 100_000);
+    }
+    Files.write(land.resolve("part-0.csv.gz"), new byte[0]); // first: no dialect from it
+    Files.write(land.resolve("part-15.csv.gz"), new byte[0]);
+    JobRun run = infer("--input", land.toString());
+    assertEquals(0, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("from part-1.csv.gz: comma-delimited, with a header"), run.out());
+    assertTrue(run.out().contains(String.format("infer: read %,d records", 2 * ROWS)), run.out());
+    JobRun clean =
+        JobRun.run(
+            JobRun.local(),
+            io.batchkit.mr.clean.CleanJob::new,
+            "--schema",
+            dir.resolve("s.yaml").toString(),
+            "--input",
+            land.toString(),
+            "--output",
+            dir.resolve("out").toString());
+    assertEquals(0, clean.exit(), clean.out() + clean.err());
+    assertTrue(
+        clean.out().contains(String.format("read %,d records", 2 * ROWS))
+            && clean.out().contains(String.format("%,d clean, 0 quarantined", 2 * ROWS)),
+        clean.out());
+  }
 }
