@@ -173,7 +173,8 @@ public record Dialect(
   /**
    * A header when its values do not fit the types of the values below them (a name above numbers or
    * dates), or, where every column is text, when its values are distinct, non-empty, none looks
-   * like data and none occurs again below.
+   * like data and none occurs again below. An empty name is allowed over an empty column only (a
+   * delimiter at the end of every line).
    */
   static boolean looksLikeHeader(List<List<String>> rows, int columns) {
     if (rows.isEmpty()) {
@@ -201,7 +202,9 @@ public record Dialect(
       boolean data =
           one.values > 0
               && (one.fits[ColumnEvidence.DOUBLE] > 0 || one.codes > 0 || !one.notTemporal);
-      plausible &= !f.isEmpty() && !data && names.add(f.toLowerCase());
+      // An unnamed column is plausible only over no values: a delimiter that ends every line.
+      boolean unnamed = f.isEmpty() && below[c].values == 0 && rows.size() > 1;
+      plausible &= (unnamed || !f.isEmpty() && names.add(f.toLowerCase())) && !data;
       String type = ColumnProposal.of("c", below[c], false, false).type();
       if (below[c].values == 0) {
         continue;

@@ -57,4 +57,17 @@ class DialectTest {
     Dialect d = sniff("red,big\nblue,small\nred,big\nblue,big\n", StandardCharsets.UTF_8);
     assertFalse(d.header());
   }
+
+  @Test
+  void aDelimiterEndingEveryLineLeavesAnUnnamedEmptyColumnUnderAHeader() {
+    Dialect d =
+        sniff("id,name,when,\n1,ann,2024-01-01,\n2,bob,2024-01-02,\n", StandardCharsets.UTF_8);
+    assertTrue(d.header());
+    assertEquals(List.of("id", "name", "when", "col_4"), d.names());
+    // An empty name over values is no header's: the first row is data with a missing field.
+    Dialect gap = sniff("ann,,x\nbob,b,y\ncid,c,z\n", StandardCharsets.UTF_8);
+    assertFalse(gap.header());
+    Dialect one = sniff("id,name,\n", StandardCharsets.UTF_8);
+    assertFalse(one.header(), "no row below to show the column empty");
+  }
 }
