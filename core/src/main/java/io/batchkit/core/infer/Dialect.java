@@ -30,6 +30,7 @@ public record Dialect(
     char delimiter,
     Character quote,
     boolean header,
+    boolean byName,
     Charset encoding,
     List<String> names,
     JsonShape json) {
@@ -50,7 +51,15 @@ public record Dialect(
 
   /** JSON records of this shape, UTF-8 as JSON is. */
   public static Dialect json(JsonShape shape) {
-    return new Dialect(',', '"', false, StandardCharsets.UTF_8, shape.names(), shape);
+    return new Dialect(',', '"', false, false, StandardCharsets.UTF_8, shape.names(), shape);
+  }
+
+  /**
+   * This CSV dialect with files whose headers differ (in order, or in the columns they hold) read
+   * by name: {@code names} is every file's columns, the first file's first.
+   */
+  public Dialect byName(List<String> names) {
+    return new Dialect(delimiter, quote, true, true, encoding, List.copyOf(names), null);
   }
 
   /**
@@ -104,7 +113,7 @@ public record Dialect(
         names.add("col_" + i);
       }
     }
-    return new Dialect(best, '"', hasHeader, encoding, names, null);
+    return new Dialect(best, '"', hasHeader, false, encoding, names, null);
   }
 
   private static boolean isUtf8(byte[] b, int length) {

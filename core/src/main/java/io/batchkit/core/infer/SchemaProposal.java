@@ -92,7 +92,7 @@ public final class SchemaProposal {
         .append(", quote: ")
         .append(dialect.quote() == null ? "null" : quote(String.valueOf(dialect.quote())))
         .append(", header: ")
-        .append(dialect.header())
+        .append(dialect.byName() ? "by_name" : String.valueOf(dialect.header()))
         .append(", multiline: ")
         .append(multiline)
         .append(", encoding: ")

@@ -15,6 +15,7 @@ final class Dialects {
     conf.set(InferConfigKeys.DELIMITER, String.valueOf((int) d.delimiter()));
     conf.set(InferConfigKeys.QUOTE, d.quote() == null ? "" : String.valueOf((int) d.quote()));
     conf.setBoolean(InferConfigKeys.HEADER, d.header());
+    conf.setBoolean(InferConfigKeys.BY_NAME, d.byName());
     conf.set(InferConfigKeys.ENCODING, d.encoding().name());
     conf.set(InferConfigKeys.NAMES, String.join("\n", d.names()));
     if (d.json() != null) {
@@ -43,6 +44,7 @@ final class Dialects {
         (char) Integer.parseInt(conf.get(InferConfigKeys.DELIMITER)),
         quote.isEmpty() ? null : (char) Integer.parseInt(quote),
         conf.getBoolean(InferConfigKeys.HEADER, true),
+        conf.getBoolean(InferConfigKeys.BY_NAME, false),
         Charset.forName(conf.get(InferConfigKeys.ENCODING)),
         names,
         null);

@@ -7,6 +7,10 @@ public final class InferConfigKeys {
 
   public static final String QUOTE = "batchkit.infer.quote";
   public static final String HEADER = "batchkit.infer.header";
+
+  /** Whether files' headers differ and each file is read by its own header's names. */
+  public static final String BY_NAME = "batchkit.infer.header.by.name";
+
   public static final String ENCODING = "batchkit.infer.encoding";
 
   /** The column names, one per line. */

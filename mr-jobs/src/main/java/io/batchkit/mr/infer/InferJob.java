@@ -133,7 +133,8 @@ public final class InferJob extends JobTool {
       err.println(NAME + ": no record to learn from in " + String.join(", ", inputs));
       return 1;
     }
-    Dialect dialect = Sniff.dialect(withBytes, conf, header);
+    Dialect sniffed = Sniff.dialect(withBytes, conf, header);
+    Dialect dialect = HeaderUnion.of(sniffed, withBytes, conf);
     String name = args.get("name", against == null ? null : against.name());
     if (name == null) {
       // The input directory's name, or for a glob the first file's, without extensions.
@@ -170,7 +171,14 @@ public final class InferJob extends JobTool {
             ? "JSON objects " + (dialect.json().lines() ? "one per line" : "back to back")
             : describe(dialect.delimiter())
                 + "-delimited, "
-                + (dialect.header() ? "with a header" : "no header")
+                + (dialect.byName()
+                    ? "with headers that differ from file to file (read by name: header: by_name;"
+                        + " the first file's "
+                        + sniffed.columns()
+                        + " columns and "
+                        + (dialect.columns() - sniffed.columns())
+                        + " more)"
+                    : dialect.header() ? "with a header" : "no header")
                 + ", "
                 + dialect.encoding().name(),
         dialect.columns(),

@@ -41,6 +41,10 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
   private String file;
   private long fileRecords;
   private long fileRead;
+
+  /** With headers read by name, where the current file holds each column. */
+  private FilePositions positions;
+
   private Context context;
   private final BytesWritable bytes = new BytesWritable();
   private RecordCounter readCount;
@@ -119,6 +123,9 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
     }
     if (offset.get() == 0 && dialect.header()) {
       learned.headers.put(file, text);
+      if (dialect.byName()) {
+        positions = FilePositions.of(dialect.names(), parser, text);
+      }
       return;
     }
     if (text.isEmpty() && dialect.columns() > 1 || json != null && text.isBlank()) {
@@ -130,7 +137,9 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
     if (json != null) {
       countSharedLines(text);
     }
-    boolean heldOut = read % HOLD_OUT_EVERY == 0;
+    // The held-out check reads a record as the proposal's columns say: only from a file that
+    // writes them in that order.
+    boolean heldOut = read % HOLD_OUT_EVERY == 0 && (positions == null || positions.inOrder());
     SampleEvidence into = heldOut ? this.heldOut : learned;
     if (heldOut) {
       heldOutCount.increment();
@@ -149,6 +158,9 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
       fields = json == null ? parser.parse(text) : jsonFields(text);
     } catch (MalformedRecordException e) {
       fields = null;
+    }
+    if (fields != null && positions != null) {
+      fields = positions.columns(fields);
     }
     if (fields == null || fields.size() != dialect.columns()) {
       into.ragged++;

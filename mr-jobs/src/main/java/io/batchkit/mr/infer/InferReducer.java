@@ -112,7 +112,7 @@ public class InferReducer extends Reducer<Text, BytesWritable, Text, Text> {
       } catch (io.batchkit.core.io.MalformedRecordException e) {
         names = List.of();
       }
-      if (!names.equals(dialect.names()) && differing++ < 5) {
+      if (!dialect.byName() && !names.equals(dialect.names()) && differing++ < 5) {
         notes.append("header of ").append(h.getKey()).append(" differs from the first file's: ");
         notes.append(names).append('\n');
       }

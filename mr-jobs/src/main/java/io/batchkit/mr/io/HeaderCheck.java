@@ -6,6 +6,7 @@ import io.batchkit.core.io.RecordDecoder;
 import io.batchkit.core.io.RecordSplitter;
 import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.ColumnNames;
+import io.batchkit.core.schema.FormatSpec;
 import io.batchkit.core.schema.Schema;
 import io.batchkit.core.schema.SchemaChanges;
 import io.batchkit.mr.common.UsageException;
@@ -300,20 +301,42 @@ public final class HeaderCheck {
     return null;
   }
 
+  /**
+   * Each file's first record, split as {@code format} says, in the files' order, read a few files
+   * at a time; null for a file that is empty or cannot be read (the job that reads it says so).
+   */
+  public static List<List<String>> headers(
+      List<FileStatus> files, FormatSpec format, Configuration conf) throws IOException {
+    return each(
+        files,
+        f -> {
+          try {
+            return header(f.getPath(), format, conf);
+          } catch (IOException e) {
+            return null;
+          }
+        });
+  }
+
   /** The file's first record, split as the schema says; null for an empty file. */
   static List<String> header(Path path, Schema schema, Configuration conf) throws IOException {
+    return header(path, schema.format(), conf);
+  }
+
+  private static List<String> header(Path path, FormatSpec format, Configuration conf)
+      throws IOException {
     InputStream in =
         Codecs.decompressed(
             NioLocalFileSystem.openToRead(path.getFileSystem(conf), path), path, conf);
     try (InputStream s = in) {
-      RecordSplitter splitter = RecordSplitter.of(schema.format(), s, Integer.MAX_VALUE);
+      RecordSplitter splitter = RecordSplitter.of(format, s, Integer.MAX_VALUE);
       if (!splitter.next()) {
         return null;
       }
       String text =
-          new RecordDecoder(schema.format().encoding()).decode(splitter.bytes(), splitter.length());
+          new RecordDecoder(format.encoding()).decode(splitter.bytes(), splitter.length());
       try {
-        return List.copyOf(new CsvRecordParser(schema.format()).parse(text));
+        return List.copyOf(new CsvRecordParser(format).parse(text));
       } catch (MalformedRecordException e) {
         return List.of(text);
       }

@@ -1,0 +1,49 @@
+package io.batchkit.mr.infer;
+
+import io.batchkit.core.infer.Dialect;
+import io.batchkit.core.schema.ColumnNames;
+import io.batchkit.mr.io.HeaderCheck;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+
+/**
+ * A landing whose CSV files name their columns in another order, or hold other columns, from one
+ * file to the next (a feed that grew or moved its columns): read positionally, one file's values
+ * would be learned as another column's. Every file's header is read first; when any differs from
+ * the first file's, each file is read by its own header and the proposal holds every file's
+ * columns, the first file's first, with {@code header: by_name}, as {@code clean} then reads them.
+ */
+final class HeaderUnion {
+  private HeaderUnion() {}
+
+  static Dialect of(Dialect sniffed, List<FileStatus> files, Configuration conf)
+      throws IOException {
+    if (sniffed.json() != null || !sniffed.header() || files.size() < 2) {
+      return sniffed;
+    }
+    List<String> union = new ArrayList<>(sniffed.names());
+    Set<String> seen = new HashSet<>();
+    union.forEach(n -> seen.add(n.toLowerCase(Locale.ROOT)));
+    boolean differ = false;
+    for (List<String> header :
+        HeaderCheck.headers(files.subList(1, files.size()), sniffed.format(true), conf)) {
+      if (header == null) {
+        continue; // empty, or unreadable: the job says so
+      }
+      List<String> names = ColumnNames.unique(header);
+      differ |= !names.equals(sniffed.names());
+      for (String n : names) {
+        if (seen.add(n.toLowerCase(Locale.ROOT))) {
+          union.add(n);
+        }
+      }
+    }
+    return differ ? sniffed.byName(union) : sniffed;
+  }
+}
