@@ -85,6 +85,13 @@ public final class HiveDdl {
     }
     sb.append(
         "-- The raw files as they landed: every column a string, quotes handled, header skipped.\n");
+    if (schema.format().byName()) {
+      // Hive reads a text table by position; clean reads each file by its header.
+      sb.append(
+          "-- header: by_name: the files name their columns in other orders, and Hive reads this\n"
+              + "-- table by position: it is right only for files written in this order. Query the\n"
+              + "-- clean table, which clean fills by each file's header.\n");
+    }
     sb.append("CREATE EXTERNAL TABLE IF NOT EXISTS ")
         .append(db)
         .append('.')

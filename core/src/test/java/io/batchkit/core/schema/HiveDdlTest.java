@@ -43,6 +43,19 @@ class HiveDdlTest {
   }
 
   @Test
+  void aRawTableOverFilesReadByNameSaysHiveReadsItByPosition() {
+    String yaml = "name: s\ncolumns:\n  - {name: id, type: int}\n  - {name: n, type: string}\n";
+    Schema byName =
+        SchemaParser.parse(
+            ("format: {header: by_name}\n" + yaml).getBytes(StandardCharsets.UTF_8), "s.yaml");
+    Schema positional = SchemaParser.parse(yaml.getBytes(StandardCharsets.UTF_8), "s.yaml");
+    HiveDdl.Locations at = new HiveDdl.Locations("db", "/land", "/s/clean", null, "orc");
+    String warning = "-- header: by_name: the files name their columns in other orders";
+    assertTrue(HiveDdl.ddl(byName, at).contains(warning + ", and Hive reads this\n"));
+    assertTrue(!HiveDdl.ddl(positional, at).contains(warning));
+  }
+
+  @Test
   void threeTablesWithHiveTypesPartitionsAndParameters() {
     String ddl =
         HiveDdl.ddl(SCHEMA, new HiveDdl.Locations(null, null, "/clean/rides/clean", null, "orc"));
