@@ -35,6 +35,19 @@ class InferFilesTest {
     return JobRun.run(JobRun.local(), InferJob::new, args.toArray(new String[0]));
   }
 
+  /** clean of the files under {@code land} with the proposal infer wrote. */
+  JobRun cleanWithTheProposal(Path land) throws Exception {
+    return JobRun.run(
+        JobRun.local(),
+        io.batchkit.mr.clean.CleanJob::new,
+        "--schema",
+        dir.resolve("s.yaml").toString(),
+        "--input",
+        land.toString(),
+        "--output",
+        dir.resolve("out").toString());
+  }
+
   /** A gzipped CSV file of {@code ROWS} records under a header. */
   static void writeGz(Path file, String header, int first) throws IOException {
     StringBuilder sb = new StringBuilder(header).append('\n');
@@ -143,16 +156,7 @@ class InferFilesTest {
     assertEquals(0, run.exit(), run.out() + run.err());
     assertTrue(run.out().contains("from part-1.csv.gz: comma-delimited, with a header"), run.out());
     assertTrue(run.out().contains(String.format("infer: read %,d records", 2 * ROWS)), run.out());
-    JobRun clean =
-        JobRun.run(
-            JobRun.local(),
-            io.batchkit.mr.clean.CleanJob::new,
-            "--schema",
-            dir.resolve("s.yaml").toString(),
-            "--input",
-            land.toString(),
-            "--output",
-            dir.resolve("out").toString());
+    JobRun clean = cleanWithTheProposal(land);
     assertEquals(0, clean.exit(), clean.out() + clean.err());
     assertTrue(
         clean.out().contains(String.format("read %,d records", 2 * ROWS))
@@ -194,16 +198,7 @@ class InferFilesTest {
             "{name: amount, type: \"decimal(6,2)\", required: true, min: 1.25, max: 60.75}"),
         yaml);
     assertTrue(yaml.contains("{name: coupon, type: string}"), yaml);
-    JobRun clean =
-        JobRun.run(
-            JobRun.local(),
-            io.batchkit.mr.clean.CleanJob::new,
-            "--schema",
-            dir.resolve("s.yaml").toString(),
-            "--input",
-            land.toString(),
-            "--output",
-            dir.resolve("out").toString());
+    JobRun clean = cleanWithTheProposal(land);
     assertEquals(0, clean.exit(), clean.out() + clean.err());
     assertTrue(
         clean.out().contains("read 60 records") && clean.out().contains("60 clean"), clean.out());
