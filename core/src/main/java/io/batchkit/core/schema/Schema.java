@@ -73,6 +73,26 @@ public record Schema(
         name, description, f, nulls, columns, keys, partition, sha256, source, policy);
   }
 
+  /**
+   * The same schema reading each record in its columns' order, not by its file's header: for
+   * records already put in that order (those infer holds out of a landing read by name).
+   */
+  public Schema positional() {
+    return !format.byName()
+        ? this
+        : new Schema(
+            name,
+            description,
+            format.byName(false),
+            nulls,
+            columns,
+            keys,
+            partition,
+            sha256,
+            source,
+            schemaChanges);
+  }
+
   public int columnIndex(String columnName) {
     for (int i = 0; i < columns.size(); i++) {
       if (columns.get(i).name().equals(columnName)) {

@@ -1,5 +1,6 @@
 package io.batchkit.mr.infer;
 
+import io.batchkit.core.infer.Dialect;
 import io.batchkit.core.io.CsvRecordParser;
 import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.schema.ColumnNames;
@@ -46,6 +47,36 @@ final class FilePositions {
   /** Whether the file writes the proposal's columns, all of them, in its order. */
   boolean inOrder() {
     return inOrder;
+  }
+
+  /**
+   * Values written as one CSV record of the dialect (quoted where they hold the delimiter, the
+   * quote or a line break), or null when one cannot be written without a quote character.
+   */
+  static String line(List<String> values, Dialect dialect) {
+    char d = dialect.delimiter();
+    Character q = dialect.quote();
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < values.size(); i++) {
+      String v = values.get(i);
+      if (i > 0) {
+        sb.append(d);
+      }
+      boolean special =
+          v.indexOf(d) >= 0
+              || v.indexOf('\n') >= 0
+              || v.indexOf('\r') >= 0
+              || q != null && v.indexOf(q) >= 0;
+      if (!special) {
+        sb.append(v);
+      } else if (q == null) {
+        return null;
+      } else {
+        String qq = String.valueOf(q);
+        sb.append(q).append(v.replace(qq, qq + qq)).append(q);
+      }
+    }
+    return sb.toString();
   }
 
   /**

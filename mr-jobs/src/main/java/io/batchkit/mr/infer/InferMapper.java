@@ -137,22 +137,6 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
     if (json != null) {
       countSharedLines(text);
     }
-    // The held-out check reads a record as the proposal's columns say: only from a file that
-    // writes them in that order.
-    boolean heldOut = read % HOLD_OUT_EVERY == 0 && (positions == null || positions.inOrder());
-    SampleEvidence into = heldOut ? this.heldOut : learned;
-    if (heldOut) {
-      heldOutCount.increment();
-      byte[] b = value.copyBytes();
-      bytes.set(b, 0, b.length);
-      context.write(HELD_OUT, bytes);
-    } else {
-      learnedCount.increment();
-    }
-    if (json == null && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)) {
-      into.multiline++;
-      multilineCount.increment();
-    }
     List<String> fields;
     try {
       fields = json == null ? parser.parse(text) : jsonFields(text);
@@ -161,6 +145,27 @@ public class InferMapper extends Mapper<LongWritable, Text, Text, BytesWritable>
     }
     if (fields != null && positions != null) {
       fields = positions.columns(fields);
+    }
+    boolean heldOut = read % HOLD_OUT_EVERY == 0;
+    byte[] held = null;
+    if (heldOut && positions != null && !positions.inOrder()) {
+      // The check reads a held-out record in the proposal's order, as clean reads it by name.
+      String line = fields == null ? null : FilePositions.line(fields, dialect);
+      heldOut = line != null;
+      held = line == null ? null : line.getBytes(dialect.encoding());
+    }
+    SampleEvidence into = heldOut ? this.heldOut : learned;
+    if (heldOut) {
+      heldOutCount.increment();
+      byte[] b = held != null ? held : value.copyBytes();
+      bytes.set(b, 0, b.length);
+      context.write(HELD_OUT, bytes);
+    } else {
+      learnedCount.increment();
+    }
+    if (json == null && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)) {
+      into.multiline++;
+      multilineCount.increment();
     }
     if (fields == null || fields.size() != dialect.columns()) {
       into.ragged++;

@@ -60,7 +60,8 @@ public class InferReducer extends Reducer<Text, BytesWritable, Text, Text> {
       }
       // The check reads the held-out tenth with a schema learned without it; the schema written
       // learns from every record read, so clean on the same data quarantines nothing.
-      checker = Records.checker(parse(propose(learned, context.getConfiguration())));
+      // Held-out records come in the proposal's order, those of files read by name too.
+      checker = Records.checker(parse(propose(learned, context.getConfiguration())).positional());
       learned.merge(heldOut);
       yaml = propose(learned, context.getConfiguration());
       parse(yaml);

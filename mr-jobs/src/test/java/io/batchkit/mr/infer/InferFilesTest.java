@@ -186,8 +186,12 @@ class InferFilesTest {
     Files.writeString(land.resolve("c.csv"), c);
     JobRun run = infer("--input", land.toString());
     assertEquals(0, run.exit(), run.out() + run.err());
-    // None of the files writes all four columns in the proposal's order: none is held out.
-    assertTrue(run.out().contains("read 60 records (60 learned from, 0 held out)"), run.out());
+    // Every tenth record read is held out (ids 10, 20, ... 60), those of b and c put in the
+    // proposal's order for the check: only id 60 breaks the bounds learned without it.
+    assertTrue(run.out().contains("read 60 records (54 learned from, 6 held out)"), run.out());
+    assertTrue(
+        run.out().contains("without the 6 held-out records reads 5 of them as valid and would"),
+        run.out());
     assertFalse(run.out().contains("did not split"), run.out());
     String yaml = Files.readString(dir.resolve("s.yaml"));
     assertTrue(yaml.contains("header: by_name"), yaml);
