@@ -26,6 +26,14 @@ public final class SchemaDrift {
 
   public static List<Change> between(Schema schema, Schema seen) {
     List<Change> changes = new ArrayList<>();
+    if (seen.format().byName() && !schema.format().byName()) {
+      changes.add(
+          new Change(
+              "header",
+              null,
+              "the files' headers differ from one file to the next: header: by_name reads each"
+                  + " file by its own"));
+    }
     if (schema.format().delimiter() != seen.format().delimiter() && !seen.format().json()) {
       changes.add(
           new Change(
@@ -68,7 +76,8 @@ public final class SchemaDrift {
     }
     List<String> schemaOrder = new ArrayList<>(known.keySet());
     schemaOrder.retainAll(common);
-    if (!schemaOrder.equals(common)) {
+    // A schema that reads files by their headers takes its columns in any order.
+    if (!schemaOrder.equals(common) && !schema.format().byName()) {
       changes.add(
           new Change(
               "order",

@@ -58,6 +58,43 @@ class SchemaDriftTest {
   }
 
   @Test
+  void movedColumnsAreNoChangeToASchemaReadingFilesByName() {
+    Schema moved =
+        schema(
+            "name: sales",
+            "format: {delimiter: \",\", header: true}",
+            "columns:",
+            "  - {name: fare, type: \"decimal(10,2)\", min: 0}",
+            "  - {name: id, type: int, min: 1, max: 100}",
+            "  - {name: state, type: string, allowed: [NY, NJ]}",
+            "  - {name: day, type: date, formats: [yyyy-MM-dd]}",
+            "  - {name: note, type: string}",
+            "");
+    assertEquals(1, drift(SALES, moved).size(), "positional: the order is a change");
+    Schema byName =
+        SchemaParser.parse(
+            String.join("\n", "name: sales", "format: {header: by_name}", "columns:")
+                .concat("\n")
+                .concat(
+                    String.join(
+                        "\n",
+                        "  - {name: id, type: int, min: 1, max: 100}",
+                        "  - {name: state, type: string, allowed: [NY, NJ]}",
+                        "  - {name: fare, type: \"decimal(10,2)\", min: 0}",
+                        "  - {name: day, type: date, formats: [yyyy-MM-dd]}",
+                        "  - {name: note, type: string}",
+                        ""))
+                .getBytes(StandardCharsets.UTF_8),
+            "test.yaml");
+    assertEquals(List.of(), drift(byName, moved));
+    assertEquals(
+        List.of(
+            "the files' headers differ from one file to the next: header: by_name reads each file"
+                + " by its own"),
+        drift(SALES, byName));
+  }
+
+  @Test
   void boundsAndNarrowerTypesAndTheSameSchema() {
     Schema seen =
         schema(
