@@ -30,6 +30,7 @@ final class HeaderUnion {
     List<String> union = new ArrayList<>(sniffed.names());
     Set<String> seen = new HashSet<>();
     union.forEach(n -> seen.add(n.toLowerCase(Locale.ROOT)));
+    Set<String> first = Set.copyOf(seen);
     boolean differ = false;
     for (List<String> header :
         HeaderCheck.headers(files.subList(1, files.size()), sniffed.format(true), conf)) {
@@ -37,6 +38,11 @@ final class HeaderUnion {
         continue; // empty, or unreadable: the job says so
       }
       List<String> names = ColumnNames.unique(header);
+      if (names.stream().noneMatch(n -> first.contains(n.toLowerCase(Locale.ROOT)))) {
+        // No column of the first file's: data, not a header (a file cut from a larger one). Read
+        // as the first file is, clean's header check names the file.
+        continue;
+      }
       differ |= !names.equals(sniffed.names());
       for (String n : names) {
         if (seen.add(n.toLowerCase(Locale.ROOT))) {

@@ -207,4 +207,18 @@ class InferFilesTest {
     assertTrue(
         clean.out().contains("read 60 records") && clean.out().contains("60 clean"), clean.out());
   }
+
+  @Test
+  void aFileWhoseFirstLineNamesNoColumnOfTheFirstFilesIsNotReadByName() throws Exception {
+    Path land = dir.resolve("land");
+    Files.createDirectories(land);
+    Files.writeString(land.resolve("x1.csv"), "id,name,amount\n1,a,2.50\n2,b,3.50\n");
+    Files.writeString(land.resolve("x2.csv"), "3,c,4.50\n4,d,5.50\n"); // cut from a larger file
+    JobRun run = infer("--input", land.toString());
+    assertEquals(0, run.exit(), run.out() + run.err());
+    assertTrue(
+        run.out().contains("x2.csv differs from the first file's: [_3, c, _4_50]"), run.out());
+    String yaml = Files.readString(dir.resolve("s.yaml"));
+    assertTrue(yaml.contains("header: true") && !yaml.contains("_4_50"), yaml);
+  }
 }
