@@ -71,8 +71,10 @@ public final class InferJob extends JobTool {
           "                      --output then optional: S evolved (new columns added, widened",
           "                      types), the other changes listed at its top for you to review",
           "",
-          "The delimiter (, ; tab |), header and encoding are guessed from the first file; every",
-          "tenth record is held out and the proposal is checked on those, as clean would read them.",
+          "The delimiter (, ; tab |), header and encoding are guessed from the first file with",
+          "bytes; with a header, every file's is read, and files whose headers differ (moved or",
+          "other columns) are read by name (header: by_name). Every tenth record is held out and",
+          "the proposal is checked on those, as clean would read them.",
           "Exit codes: 0 done (with --against: no change), 1 failed, 2 usage, 3 the files drifted.");
 
   public InferJob() {
