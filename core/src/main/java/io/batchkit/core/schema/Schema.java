@@ -68,9 +68,7 @@ public record Schema(
    * file's header by name ({@code header: by_name}), since a column is known by its name.
    */
   public Schema withSchemaChanges(SchemaChanges policy) {
-    FormatSpec f = policy == SchemaChanges.FAIL ? format : format.byName(true);
-    return new Schema(
-        name, description, f, nulls, columns, keys, partition, sha256, source, policy);
+    return with(policy == SchemaChanges.FAIL ? format : format.byName(true), policy);
   }
 
   /**
@@ -78,19 +76,12 @@ public record Schema(
    * records already put in that order (those infer holds out of a landing read by name).
    */
   public Schema positional() {
-    return !format.byName()
-        ? this
-        : new Schema(
-            name,
-            description,
-            format.byName(false),
-            nulls,
-            columns,
-            keys,
-            partition,
-            sha256,
-            source,
-            schemaChanges);
+    return format.byName() ? with(format.byName(false), schemaChanges) : this;
+  }
+
+  private Schema with(FormatSpec f, SchemaChanges policy) {
+    return new Schema(
+        name, description, f, nulls, columns, keys, partition, sha256, source, policy);
   }
 
   public int columnIndex(String columnName) {
