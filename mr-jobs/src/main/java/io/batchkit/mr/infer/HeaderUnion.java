@@ -15,11 +15,18 @@ import org.apache.hadoop.fs.FileStatus;
 /**
  * A landing whose CSV files name their columns in another order, or hold other columns, from one
  * file to the next (a feed that grew or moved its columns): read positionally, one file's values
- * would be learned as another column's. Every file's header is read first; when any differs from
- * the first file's, each file is read by its own header and the proposal holds every file's
- * columns, the first file's first, with {@code header: by_name}, as {@code clean} then reads them.
+ * would be learned as another column's. Every file's header is read first (of up to {@link #FILES}
+ * files spread over a larger landing); when any differs from the first file's, each file is read by
+ * its own header and the proposal holds every file's columns, the first file's first, with {@code
+ * header: by_name}, as {@code clean} then reads them.
  */
 final class HeaderUnion {
+  /**
+   * Files whose headers are read, spread over the input, the last one included: an object store
+   * answers each first read in tens of milliseconds, and a landing may hold a hundred thousand.
+   */
+  static final int FILES = 1024;
+
   private HeaderUnion() {}
 
   static Dialect of(Dialect sniffed, List<FileStatus> files, Configuration conf)
@@ -32,8 +39,11 @@ final class HeaderUnion {
     union.forEach(n -> seen.add(n.toLowerCase(Locale.ROOT)));
     Set<String> first = Set.copyOf(seen);
     boolean differ = false;
-    for (List<String> header :
-        HeaderCheck.headers(files.subList(1, files.size()), sniffed.format(true), conf)) {
+    List<FileStatus> read = new ArrayList<>();
+    for (int i : Sniff.spread(files.size(), FILES - 1)) {
+      read.add(files.get(i));
+    }
+    for (List<String> header : HeaderCheck.headers(read, sniffed.format(true), conf)) {
       if (header == null) {
         continue; // empty, or unreadable: the job says so
       }

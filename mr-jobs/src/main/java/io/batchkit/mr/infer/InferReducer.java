@@ -104,6 +104,8 @@ public class InferReducer extends Reducer<Text, BytesWritable, Text, Text> {
               all.ragged, dialect.columns()));
     }
     int differing = 0;
+    Set<String> known = new java.util.HashSet<>();
+    dialect.names().forEach(n -> known.add(lower(n)));
     for (Map.Entry<String, String> h : all.headers.entrySet()) {
       List<String> names;
       try {
@@ -113,11 +115,22 @@ public class InferReducer extends Reducer<Text, BytesWritable, Text, Text> {
       } catch (io.batchkit.core.io.MalformedRecordException e) {
         names = List.of();
       }
-      if (!dialect.byName() && !names.equals(dialect.names()) && differing++ < 5) {
+      if (dialect.byName()) {
+        // A file whose header was not read before the job (a landing of over 1,024 files).
+        List<String> unknown = names.stream().filter(n -> !known.contains(lower(n))).toList();
+        if (!unknown.isEmpty() && differing++ < 5) {
+          notes.append("header of ").append(h.getKey()).append(" has columns the proposal lacks: ");
+          notes.append(unknown).append(" (add them, or clean stops at the file)\n");
+        }
+      } else if (!names.equals(dialect.names()) && differing++ < 5) {
         notes.append("header of ").append(h.getKey()).append(" differs from the first file's: ");
         notes.append(names).append('\n');
       }
     }
+  }
+
+  private static String lower(String name) {
+    return name.toLowerCase(java.util.Locale.ROOT);
   }
 
   private void check(BytesWritable v) {

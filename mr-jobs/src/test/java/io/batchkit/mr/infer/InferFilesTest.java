@@ -221,4 +221,40 @@ class InferFilesTest {
     String yaml = Files.readString(dir.resolve("s.yaml"));
     assertTrue(yaml.contains("header: true") && !yaml.contains("_4_50"), yaml);
   }
+
+  @Test
+  void aLandingLargerThanTheHeadersReadStillReadsEachFileByName() throws Exception {
+    int files = HeaderUnion.FILES + 6;
+    List<Integer> read = Sniff.spread(files, HeaderUnion.FILES - 1);
+    int unread = 1;
+    while (read.contains(unread)) {
+      unread++;
+    }
+    Path land = dir.resolve("land");
+    Files.createDirectories(land);
+    for (int f = 0; f < files; f++) {
+      String header = f == 1 ? "amount,id" : f == unread ? "bonus,amount,id" : "id,amount";
+      StringBuilder text = new StringBuilder(header).append('\n');
+      for (int id = f * 2; id < f * 2 + 2; id++) {
+        String amount = id + ".25";
+        text.append(
+            f == 1
+                ? amount + "," + id
+                : f == unread ? "b," + amount + "," + id : id + "," + amount);
+        text.append('\n');
+      }
+      Files.writeString(land.resolve(String.format("f%05d.csv", f)), text);
+    }
+    JobRun run = infer("--input", land.toString());
+    assertEquals(0, run.exit(), run.out() + run.err());
+    String yaml = Files.readString(dir.resolve("s.yaml"));
+    assertTrue(yaml.contains("header: by_name"), yaml);
+    int max = files * 2 - 1;
+    assertTrue(yaml.contains("{name: id, type: int, required: true, min: 0, max: " + max), yaml);
+    assertTrue(yaml.contains("{name: amount, type: \"decimal("), yaml);
+    assertTrue(
+        run.out()
+            .contains(String.format("f%05d.csv has columns the proposal lacks: [bonus]", unread)),
+        run.out());
+  }
 }
