@@ -306,6 +306,14 @@ bench_landing_json() { # rows
   fi
 }
 
+# A landing run's line: 'job/this' is this run / the one-file run of the same job.
+landing_line() { # kind work rows counts
+  awk -v k="landing-$1" -v w="$2" -v n="$3" -v s="$wall" -v cpu="$cpu" -v m="$rss" \
+    -v bw="$base_wall" -v bc="$base_cpu" -v c="$4" 'BEGIN {
+    printf "%-12s %-13s %-9s %9d | %7.2f %7.2f %9.2f %7d | %9.2f %8.2f | %s\n",
+      k, w, "job", n, s, cpu, cpu / (n / 1e6), m / 1024, s / bw, cpu / bc, c }' | tee -a "$results"
+}
+
 landing_runs() { # kind schema rows one many
   local kind=$1 schema=$2 rows=$3 one=$4 many=$5 base_wall base_cpu
   for run in one:"$one": many:"$many": alone:"$many":--split-size=1; do
@@ -318,11 +326,15 @@ landing_runs() { # kind schema rows one many
     outputs=$(find "$dir/out-landing/clean" -type f -name 'part-*' | wc -l)
     if [[ $label == one ]]; then base_wall=$wall base_cpu=$cpu; fi
     if [[ $label == many ]]; then job_wall=$wall job_cpu=$cpu; fi
-    awk -v k="landing-$kind" -v w="$label" -v n="$rows" -v s="$wall" -v cpu="$cpu" -v m="$rss" \
-      -v bw="$base_wall" -v bc="$base_cpu" -v o="$outputs" -v c="$(job_counts "$dir/out-landing")" 'BEGIN {
-      printf "%-12s %-13s %-9s %9d | %7.2f %7.2f %9.2f %7d | %9.2f %8.2f | %s; %d output files\n",
-        k, "clean-" w, "job", n, s, cpu, cpu / (n / 1e6), m / 1024, s / bw, cpu / bc, c, o }' \
-      | tee -a "$results"
+    landing_line "$kind" "clean-$label" "$rows" "$(job_counts "$dir/out-landing"); $outputs output files"
+  done
+  # infer (the crawler) on the same files, small files several to a task, against the one file.
+  for run in one:"$one" many:"$many"; do
+    IFS=: read -r label input <<<"$run"
+    timed "$batchkit" infer --input "$input" --output "$dir/landing-infer.yaml" --overwrite \
+      || { failed "landing-$kind" "infer-$label" job; continue; }
+    if [[ $label == one ]]; then base_wall=$wall base_cpu=$cpu; fi
+    landing_line "$kind" "infer-$label" "$rows" "$(grep -o 'read [0-9,]* records' "$dir/.log")"
   done
   # Spark local[2] on the same gzipped files (the JSON landing's: bench_landing_json); 'job/this' on
   # its line is the job's many-files run / Spark's.
