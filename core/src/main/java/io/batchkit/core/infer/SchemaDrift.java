@@ -76,8 +76,7 @@ public final class SchemaDrift {
     }
     List<String> schemaOrder = new ArrayList<>(known.keySet());
     schemaOrder.retainAll(common);
-    // A schema that reads files by their headers takes its columns in any order.
-    if (!schemaOrder.equals(common) && !schema.format().byName()) {
+    if (!schemaOrder.equals(common)) {
       changes.add(
           new Change(
               "order",

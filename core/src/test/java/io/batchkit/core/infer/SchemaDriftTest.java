@@ -58,7 +58,7 @@ class SchemaDriftTest {
   }
 
   @Test
-  void movedColumnsAreNoChangeToASchemaReadingFilesByName() {
+  void headersDifferingBetweenFilesAreAChangeToASchemaReadingByPosition() {
     Schema moved =
         schema(
             "name: sales",
@@ -70,7 +70,7 @@ class SchemaDriftTest {
             "  - {name: day, type: date, formats: [yyyy-MM-dd]}",
             "  - {name: note, type: string}",
             "");
-    assertEquals(1, drift(SALES, moved).size(), "positional: the order is a change");
+    assertEquals(1, drift(SALES, moved).size(), "the order is a change");
     Schema byName =
         SchemaParser.parse(
             String.join("\n", "name: sales", "format: {header: by_name}", "columns:")
@@ -86,7 +86,8 @@ class SchemaDriftTest {
                         ""))
                 .getBytes(StandardCharsets.UTF_8),
             "test.yaml");
-    assertEquals(List.of(), drift(byName, moved));
+    // Reported for a schema reading by name too (clean reads it; the crawler says what moved).
+    assertEquals(drift(SALES, moved), drift(byName, moved));
     assertEquals(
         List.of(
             "the files' headers differ from one file to the next: header: by_name reads each file"
