@@ -169,20 +169,7 @@ public final class InferJob extends JobTool {
             + (dialect.json() != null && withBytes.size() > 1
                 ? " and " + Math.min(withBytes.size() - 1, Sniff.JSON_FILES - 1) + " more"
                 : ""),
-        dialect.json() != null
-            ? "JSON objects " + (dialect.json().lines() ? "one per line" : "back to back")
-            : describe(dialect.delimiter())
-                + "-delimited, "
-                + (dialect.byName()
-                    ? "with headers that differ from file to file (read by name: header: by_name;"
-                        + " the first file's "
-                        + sniffed.columns()
-                        + " columns and "
-                        + (dialect.columns() - sniffed.columns())
-                        + " more)"
-                    : dialect.header() ? "with a header" : "no header")
-                + ", "
-                + dialect.encoding().name(),
+        describe(dialect, sniffed),
         dialect.columns(),
         String.join(", ", dialect.names()));
 
@@ -395,6 +382,27 @@ public final class InferJob extends JobTool {
       case "false" -> false;
       default -> throw new UsageException(NAME + ": --header must be true or false");
     };
+  }
+
+  /** How the files are written, in words; {@code sniffed} is the first file's dialect alone. */
+  private static String describe(Dialect dialect, Dialect sniffed) {
+    if (dialect.json() != null) {
+      return "JSON objects " + (dialect.json().lines() ? "one per line" : "back to back");
+    }
+    String header =
+        !dialect.byName()
+            ? dialect.header() ? "with a header" : "no header"
+            : "with headers that differ from file to file (read by name: header: by_name; the"
+                + " first file's "
+                + sniffed.columns()
+                + " columns and "
+                + (dialect.columns() - sniffed.columns())
+                + " more)";
+    return describe(dialect.delimiter())
+        + "-delimited, "
+        + header
+        + ", "
+        + dialect.encoding().name();
   }
 
   private static String describe(char d) {

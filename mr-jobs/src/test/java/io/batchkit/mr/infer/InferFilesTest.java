@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -30,22 +29,12 @@ class InferFilesTest {
   @TempDir Path dir;
 
   JobRun infer(String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--output", dir.resolve("s.yaml").toString()));
-    args.addAll(List.of(extra));
-    return JobRun.run(JobRun.local(), InferJob::new, args.toArray(new String[0]));
+    return InferJobTest.infer(dir, extra);
   }
 
   /** clean of the files under {@code land} with the proposal infer wrote. */
   JobRun cleanWithTheProposal(Path land) throws Exception {
-    return JobRun.run(
-        JobRun.local(),
-        io.batchkit.mr.clean.CleanJob::new,
-        "--schema",
-        dir.resolve("s.yaml").toString(),
-        "--input",
-        land.toString(),
-        "--output",
-        dir.resolve("out").toString());
+    return InferJobTest.cleanWithTheProposal(dir, land);
   }
 
   /** A gzipped CSV file of {@code ROWS} records under a header. */

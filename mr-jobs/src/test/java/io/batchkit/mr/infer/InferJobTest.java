@@ -50,6 +50,11 @@ class InferJobTest {
   }
 
   JobRun infer(String... extra) throws Exception {
+    return infer(dir, extra);
+  }
+
+  /** infer with the proposal written to {@code dir/s.yaml}. */
+  static JobRun infer(Path dir, String... extra) throws Exception {
     List<String> args = new ArrayList<>(List.of("--output", dir.resolve("s.yaml").toString()));
     args.addAll(List.of(extra));
     return JobRun.run(JobRun.local(), InferJob::new, args.toArray(new String[0]));
@@ -57,13 +62,18 @@ class InferJobTest {
 
   /** clean of the files under {@code input} with the proposal infer wrote, into out. */
   JobRun cleanWithTheProposal(String input) throws Exception {
+    return cleanWithTheProposal(dir, dir.resolve(input));
+  }
+
+  /** clean of the files under {@code input} with {@code dir/s.yaml}, into {@code dir/out}. */
+  static JobRun cleanWithTheProposal(Path dir, Path input) throws Exception {
     return JobRun.run(
         JobRun.local(),
         CleanJob::new,
         "--schema",
         dir.resolve("s.yaml").toString(),
         "--input",
-        dir.resolve(input).toString(),
+        input.toString(),
         "--output",
         dir.resolve("out").toString());
   }
