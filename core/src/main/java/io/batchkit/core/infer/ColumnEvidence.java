@@ -70,6 +70,11 @@ public final class ColumnEvidence {
     return this;
   }
 
+  /** How many values were added that are not null. */
+  public long values() {
+    return values;
+  }
+
   /** Adds one raw field. */
   public void add(String raw) {
     String v = raw.strip();

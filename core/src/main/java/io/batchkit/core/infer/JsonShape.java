@@ -1,8 +1,5 @@
 package io.batchkit.core.infer;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.batchkit.core.io.JsonRecordSplitter;
 import io.batchkit.core.schema.Column;
 import io.batchkit.core.schema.ColumnNames;
@@ -29,8 +26,6 @@ import java.util.Map;
  * @param lines whether every record sampled sat alone on its line
  */
 public record JsonShape(List<String> paths, List<String> names, List<Boolean> text, boolean lines) {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   /** Every path as a string column, as infer reads them before any type is known. */
   public List<Column> columns() {
     List<Column> out = new ArrayList<>();
@@ -85,10 +80,8 @@ public record JsonShape(List<String> paths, List<String> names, List<Boolean> te
         }
         boolean last = r == records.size() - 1;
         lines &= object.indexOf('\n') < 0 && (last || record.length() > object.length());
-        try (JsonParser p = FACTORY.createParser(object)) {
-          if (p.nextToken() == JsonToken.START_OBJECT) {
-            walk(p, "", seen);
-          }
+        try {
+          JsonWalk.walk(object, counter(seen));
         } catch (IOException malformed) {
           // taught nothing; the job counts it when it reads the file
         }
@@ -130,23 +123,29 @@ public record JsonShape(List<String> paths, List<String> names, List<Boolean> te
     return records;
   }
 
-  /** Counts, per path in the object at the parser: {objects, scalars or arrays, arrays}. */
-  private static void walk(JsonParser p, String prefix, Map<String, int[]> seen)
-      throws IOException {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String path = prefix + p.currentName();
-      int[] c = seen.computeIfAbsent(path, k -> new int[3]);
-      JsonToken t = p.nextToken();
-      if (t == JsonToken.START_OBJECT) {
-        c[0]++;
-        walk(p, path + ".", seen);
-      } else if (t != JsonToken.VALUE_NULL) {
+  /** Counts, per path: {objects, scalars or arrays, arrays}; a null makes the path known. */
+  private static JsonWalk.Visitor counter(Map<String, int[]> seen) {
+    return new JsonWalk.Visitor() {
+      @Override
+      public boolean object(String path) {
+        seen.computeIfAbsent(path, k -> new int[3])[0]++;
+        return true;
+      }
+
+      @Override
+      public void array(String path, String text) {
+        int[] c = seen.computeIfAbsent(path, k -> new int[3]);
         c[1]++;
-        if (t == JsonToken.START_ARRAY) {
-          c[2]++;
-          p.skipChildren();
+        c[2]++;
+      }
+
+      @Override
+      public void value(String path, String text, boolean quoted) {
+        int[] c = seen.computeIfAbsent(path, k -> new int[3]);
+        if (text != null) {
+          c[1]++;
         }
       }
-    }
+    };
   }
 }

@@ -9,9 +9,11 @@ import io.batchkit.core.types.ColumnType.Kind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code schema_changes: add_columns}: the changes a run's values call for. A column the schema
@@ -26,14 +28,17 @@ public final class SchemaEvolution {
 
   /**
    * @param added columns the run's files have and the schema lacks, by their names in the files'
-   *     headers, in the order first seen, with the evidence of all their values
+   *     headers (for JSON records: by their paths), in the order first seen, with the evidence of
+   *     all their values
    * @param seen the schema's numeric columns (by name) with the evidence of all the run's values
+   * @param jsonText the paths of {@code added} that held an object or an array: kept as JSON text
    * @param dayFirst how to read a date no value settles (03/04/2024), as {@code --date-order dmy}
    */
   public static List<SchemaChange> changes(
       Schema schema,
       Map<String, ColumnEvidence> added,
       Map<String, ColumnEvidence> seen,
+      Set<String> jsonText,
       boolean dayFirst) {
     List<SchemaChange> changes = new ArrayList<>();
     for (Column c : schema.columns()) {
@@ -50,26 +55,41 @@ public final class SchemaEvolution {
                 "values from " + plain(e.min) + " to " + plain(e.max)));
       }
     }
+    boolean json = schema.format().json();
+    Set<String> names = new HashSet<>();
+    schema.columns().forEach(c -> names.add(c.name().toLowerCase(Locale.ROOT)));
     for (Map.Entry<String, ColumnEvidence> a : added.entrySet()) {
-      String name = ColumnNames.fold(a.getKey());
-      if (schema.columnIndex(name) >= 0) {
+      String key = a.getKey();
+      String name = ColumnNames.fold(json ? key.replace('.', '_') : key);
+      if (json) {
+        // A new path whose flattened name a column already has (user_id and user.id): suffixed.
+        String base =
+            name.isEmpty() ? "col_" + (schema.columns().size() + changes.size() + 1) : name;
+        for (int n = 2; names.contains(name.toLowerCase(Locale.ROOT)); n++) {
+          name = base + "_" + n;
+        }
+      } else if (schema.columnIndex(name) >= 0) {
         continue;
       }
+      names.add(name.toLowerCase(Locale.ROOT));
       ColumnEvidence e = a.getValue();
+      boolean text = jsonText.contains(key);
       ColumnProposal p = ColumnProposal.of(name, e, false, false, dayFirst);
       changes.add(
           new SchemaChange(
               SchemaChange.Kind.ADDED,
               name,
-              p.type(),
-              p.formats(),
+              text ? "string" : p.type(),
+              text ? List.of() : p.formats(),
               null,
               "'"
-                  + a.getKey()
-                  + "' in the files: "
+                  + key
+                  + (json ? "' in the records: " : "' in the files: ")
                   + String.format(Locale.ROOT, "%,d", e.values)
                   + (e.values == 1 ? " value" : " values")
-                  + (example(e) == null ? "" : ", e.g. '" + example(e) + "'")));
+                  + (example(e) == null ? "" : ", e.g. '" + example(e) + "'"),
+              json && !key.equals(name) ? key : null,
+              text));
     }
     return changes;
   }

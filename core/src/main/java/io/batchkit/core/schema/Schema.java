@@ -68,7 +68,9 @@ public record Schema(
    * file's header by name ({@code header: by_name}), since a column is known by its name.
    */
   public Schema withSchemaChanges(SchemaChanges policy) {
-    return with(policy == SchemaChanges.FAIL ? format : format.byName(true), policy);
+    // JSON records name their fields in every record: there is no header to read by name.
+    return with(
+        policy == SchemaChanges.FAIL || format.json() ? format : format.byName(true), policy);
   }
 
   /**

@@ -21,9 +21,25 @@ import java.util.Set;
  * @param formats the added column's date or timestamp patterns (empty: ISO or none)
  * @param from the widened column's old type; null for an added column
  * @param evidence what in the run called for it, for the version's record
+ * @param path where an added column's value is in a JSON record; null: a CSV column, or the field
+ *     of its name
+ * @param json whether an added JSON column keeps an object or array as its JSON text
  */
 public record SchemaChange(
-    Kind kind, String column, String type, List<String> formats, String from, String evidence) {
+    Kind kind,
+    String column,
+    String type,
+    List<String> formats,
+    String from,
+    String evidence,
+    String path,
+    boolean json) {
+
+  /** A change to a CSV column (or a JSON one read from the field of its name). */
+  public SchemaChange(
+      Kind kind, String column, String type, List<String> formats, String from, String evidence) {
+    this(kind, column, type, formats, from, evidence, null, false);
+  }
 
   /** What changed. */
   public enum Kind {
@@ -41,6 +57,8 @@ public record SchemaChange(
             + "` "
             + type
             + (formats.isEmpty() ? "" : " " + formats)
+            + (path == null ? "" : " at " + path)
+            + (json ? " (JSON text)" : "")
             + (evidence == null ? "" : " (" + evidence + ")")
         : "widened `"
             + column
@@ -59,6 +77,12 @@ public record SchemaChange(
     m.put("type", type);
     if (!formats.isEmpty()) {
       m.put("formats", formats);
+    }
+    if (path != null) {
+      m.put("path", path);
+    }
+    if (json) {
+      m.put("json", true);
     }
     if (from != null) {
       m.put("from", from);
@@ -79,7 +103,9 @@ public record SchemaChange(
         (String) m.get("type"),
         formats == null ? List.of() : List.copyOf((List<String>) formats),
         (String) m.get("from"),
-        (String) m.get("evidence"));
+        (String) m.get("evidence"),
+        (String) m.get("path"),
+        Boolean.TRUE.equals(m.get("json")));
   }
 
   /** The schema after these changes, in order. */
@@ -93,6 +119,8 @@ public record SchemaChange(
           columns.add(
               Column.builder(c.column, type)
                   .formats(List.copyOf(c.formats))
+                  .path(c.path == null ? null : JsonPath.parse(c.path))
+                  .json(c.json)
                   .description(
                       "added by schema_changes: add_columns"
                           + (c.evidence == null ? "" : " (" + c.evidence + ")"))

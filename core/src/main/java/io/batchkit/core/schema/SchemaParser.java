@@ -167,7 +167,7 @@ public final class SchemaParser {
       throw y.error(
           v, "schema_changes", "'" + text + "' is not a policy; use fail, add_columns or ignore");
     }
-    if (policy != SchemaChanges.FAIL && !format.header()) {
+    if (policy != SchemaChanges.FAIL && !format.header() && !format.json()) {
       throw y.error(
           v,
           "schema_changes",

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Widening along int, bigint, decimal, double, each case worked out by hand. */
@@ -75,7 +76,8 @@ class SchemaEvolutionTest {
     Map<String, ColumnEvidence> added = new LinkedHashMap<>();
     added.put("Booked On", when);
     added.put("ID", new ColumnEvidence()); // a known column, whatever its case: not added
-    List<SchemaChange> changes = SchemaEvolution.changes(s, added, Map.of("id", id), false);
+    List<SchemaChange> changes =
+        SchemaEvolution.changes(s, added, Map.of("id", id), Set.of(), false);
     assertEquals(2, changes.size(), changes.toString());
     assertEquals(
         "widened `id` int -> bigint (values from 5000000000 to 5000000000)", changes.get(0).line());

@@ -279,7 +279,8 @@ public final class CleanJob extends JobTool {
       return false;
     }
     ColumnScan.Found found = ColumnScan.read(work, getConf());
-    history.scanned(SchemaEvolution.changes(schema, found.added(), found.numeric(), false));
+    history.scanned(
+        SchemaEvolution.changes(schema, found.added(), found.numeric(), found.json(), false));
     return true;
   }
 

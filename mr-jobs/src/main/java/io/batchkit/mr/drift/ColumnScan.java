@@ -8,9 +8,11 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -36,8 +38,11 @@ public final class ColumnScan {
    * @param added columns the schema lacks, by their names as a header first wrote them, in the
    *     order the files first have them
    * @param numeric the schema's numeric columns, by name
+   * @param json of JSON records' {@code added} paths, those kept as JSON text (an array, or an
+   *     object in some records and a value in others)
    */
-  public record Found(Map<String, ColumnEvidence> added, Map<String, ColumnEvidence> numeric) {}
+  public record Found(
+      Map<String, ColumnEvidence> added, Map<String, ColumnEvidence> numeric, Set<String> json) {}
 
   private ColumnScan() {}
 
@@ -95,11 +100,12 @@ public final class ColumnScan {
     }
     Map<String, ColumnEvidence> numeric = new HashMap<>();
     TreeMap<String, String> added = new TreeMap<>();
+    Set<String> json = jsonText(evidence);
     for (Map.Entry<String, ColumnEvidence> e : evidence.entrySet()) {
       String k = e.getKey();
       if (k.startsWith(ColumnScanMapper.NUMERIC)) {
         numeric.put(k.substring(ColumnScanMapper.NUMERIC.length()), e.getValue());
-      } else {
+      } else if (k.startsWith(ColumnScanMapper.ADDED) && isColumn(k, evidence, json)) {
         added.put(order(first.getOrDefault(k, "")) + "\n" + k, k);
       }
     }
@@ -111,7 +117,44 @@ public final class ColumnScan {
           written.isEmpty() ? k.substring(ColumnScanMapper.ADDED.length()) : written,
           evidence.get(k));
     }
-    return new Found(ordered, numeric);
+    return new Found(ordered, numeric, json);
+  }
+
+  /** The new JSON paths kept whole: an array, or an object in one record and a value in another. */
+  private static Set<String> jsonText(Map<String, ColumnEvidence> evidence) {
+    Set<String> text = new HashSet<>();
+    for (String k : evidence.keySet()) {
+      String path = null;
+      if (k.startsWith(JsonFieldScan.ARRAY)) {
+        path = k.substring(JsonFieldScan.ARRAY.length());
+      } else if (k.startsWith(JsonFieldScan.OBJECT)) {
+        path = k.substring(JsonFieldScan.OBJECT.length());
+        ColumnEvidence values = evidence.get(ColumnScanMapper.ADDED + path);
+        path = values != null && values.values() > 0 ? path : null;
+      }
+      if (path != null) {
+        text.add(path);
+      }
+    }
+    return text;
+  }
+
+  /**
+   * Whether an added key is a column: not a path that only ever held objects (its fields are the
+   * columns), nor one inside a path kept whole.
+   */
+  private static boolean isColumn(
+      String key, Map<String, ColumnEvidence> evidence, Set<String> json) {
+    String path = key.substring(ColumnScanMapper.ADDED.length());
+    if (evidence.containsKey(JsonFieldScan.OBJECT + path) && !json.contains(path)) {
+      return false;
+    }
+    for (int i = path.indexOf('.'); i >= 0; i = path.indexOf('.', i + 1)) {
+      if (json.contains(path.substring(0, i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Of two first sightings (file, position), the one earlier in file order. */
@@ -122,6 +165,6 @@ public final class ColumnScan {
   /** A sighting (file, position, name) as a sortable text: the file, the position zero-padded. */
   private static String order(String seen) {
     String[] p = seen.split("\t", -1);
-    return p.length < 2 ? seen : p[0] + "\t" + String.format("%06d", Integer.parseInt(p[1]));
+    return p.length < 2 ? seen : p[0] + "\t" + String.format("%019d", Long.parseLong(p[1]));
   }
 }

@@ -26,11 +26,12 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Reads every record of its files, each file's header saying where the columns are, into the
- * evidence of the columns a run may change: those the schema lacks, and its numeric ones. Emits
- * each column's evidence once, at the end, keyed {@code added<TAB>name} or {@code
- * numeric<TAB>name}; an added column's value starts with the file, header position and name as
- * written where the task first saw it, so that the driver can order new columns as the files do.
+ * Reads every record of its files, each file's header saying where the columns are (JSON records:
+ * each field's path, {@link JsonFieldScan}), into the evidence of the columns a run may change:
+ * those the schema lacks, and its numeric ones. Emits each column's evidence once, at the end,
+ * keyed {@code added<TAB>name} or {@code numeric<TAB>name}; an added column's value starts with the
+ * file, header position and name as written where the task first saw it, so that the driver can
+ * order new columns as the files do.
  */
 public class ColumnScanMapper extends Mapper<LongWritable, Text, Text, BytesWritable> {
   static final String ADDED = "added\t";
@@ -45,6 +46,7 @@ public class ColumnScanMapper extends Mapper<LongWritable, Text, Text, BytesWrit
   private final Map<String, String> firstSeen = new HashMap<>();
   private ColumnEvidence[] slots = new ColumnEvidence[0];
   private int width = -1;
+  private JsonFieldScan json;
 
   @Override
   protected void setup(Context context) {
@@ -52,6 +54,7 @@ public class ColumnScanMapper extends Mapper<LongWritable, Text, Text, BytesWrit
     decoder = new RecordDecoder(schema.format().encoding());
     parser = new CsvRecordParser(schema.format());
     segments = new InputSegments(context.getInputSplit());
+    json = schema.format().json() ? new JsonFieldScan(schema, evidence, firstSeen) : null;
     for (Column c : schema.columns()) {
       known.put(ColumnNames.fold(c.name()), c.name());
       Kind k = c.type().kind();
@@ -85,6 +88,10 @@ public class ColumnScanMapper extends Mapper<LongWritable, Text, Text, BytesWrit
     if (text.indexOf('\uFFFD') >= 0
         && decoder.invalidAt(value.getBytes(), value.getLength()) >= 0) {
       return; // not text in the schema's encoding: clean quarantines it, it types nothing
+    }
+    if (json != null) {
+      json.record(segments.file(), RecordLimits.offset(key.get()), text);
+      return;
     }
     List<String> fields;
     try {

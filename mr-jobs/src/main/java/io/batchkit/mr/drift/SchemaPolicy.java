@@ -12,7 +12,8 @@ public final class SchemaPolicy {
           "\n",
           "  --schema-changes P  fail, add_columns or ignore: what a file column the schema lacks",
           "                      does (default: the schema's schema_changes, else fail); but fail",
-          "                      reads each file's header by name, as header: by_name");
+          "                      reads each file's header by name, as header: by_name (JSON",
+          "                      records: add_columns adds the fields no column reads)");
 
   private SchemaPolicy() {}
 
@@ -26,7 +27,7 @@ public final class SchemaPolicy {
       throw new UsageException(
           job + ": --" + OPTION + " must be fail, add_columns or ignore, not '" + option + "'");
     }
-    if (policy != SchemaChanges.FAIL && !schema.format().header()) {
+    if (policy != SchemaChanges.FAIL && !schema.format().header() && !schema.format().json()) {
       throw new UsageException(
           job
               + ": --"
