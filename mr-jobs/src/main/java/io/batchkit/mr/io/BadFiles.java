@@ -62,7 +62,8 @@ public final class BadFiles {
    * task naming it or, with {@code --bad-files skip}, hands the reason to {@code reading} and goes
    * on with the split's next file.
    */
-  static boolean next(MapContext<?, ?, ?, ?> context, InputSegments segments, Reading reading)
+  static boolean next(
+      MapContext<?, ?, ?, ?> context, InputSegments segments, Reading reading, long records)
       throws IOException, InterruptedException {
     while (true) {
       try {
@@ -70,8 +71,9 @@ public final class BadFiles {
       } catch (UnreadableSegmentException e) {
         if (segments.at(e.segment())) {
           reading.segmentStarted();
+          records = 0;
         }
-        String reason = reason(segments.file(), reading.lines(), e.reason());
+        String reason = reason(segments.file(), reading.lines(), records, e.reason());
         if (!skip(context.getConfiguration())) {
           throw fail(context, reason, e.reason());
         }
@@ -80,11 +82,16 @@ public final class BadFiles {
     }
   }
 
-  /** What went wrong, in words a user acts on. */
-  static String reason(String file, long line, IOException e) {
+  /**
+   * What went wrong, in words a user acts on: where, by line and, when the file holds more records
+   * than lines (JSON objects back to back), by record.
+   */
+  static String reason(String file, long line, long records, IOException e) {
     return file
-        + ": cannot be read after line "
-        + line
+        + ": cannot be read after "
+        + (records > line
+            ? String.format(Locale.ROOT, "record %,d, on line %,d", records, line + 1)
+            : "line " + line)
         + " ("
         + e.getClass().getSimpleName()
         + ": "

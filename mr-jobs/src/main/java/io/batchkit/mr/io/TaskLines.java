@@ -22,6 +22,7 @@ public final class TaskLines {
   private int index;
   private LongWritable key;
   private Text value;
+  private long records; // read from the current file
 
   /**
    * Records that tell {@code reading} when another file of the split starts and hand a file that
@@ -46,7 +47,9 @@ public final class TaskLines {
     }
     batch = null;
     boolean more =
-        reading == null ? context.nextKeyValue() : BadFiles.next(context, segments, reading);
+        reading == null
+            ? context.nextKeyValue()
+            : BadFiles.next(context, segments, reading, records);
     if (!more) {
       return false;
     }
@@ -65,7 +68,9 @@ public final class TaskLines {
     value = v;
     if (reading != null && segments.at(k)) {
       reading.segmentStarted();
+      records = 0;
     }
+    records++;
     return true;
   }
 

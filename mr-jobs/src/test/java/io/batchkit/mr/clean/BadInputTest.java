@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.batchkit.mr.testing.CutGzip;
 import io.batchkit.mr.testing.JobRun;
 import io.batchkit.mr.testing.OutputFiles;
 import java.io.ByteArrayOutputStream;
@@ -106,6 +107,46 @@ class BadInputTest {
     assertEquals(clean - 40_000, fromBad);
     assertEquals(
         fromBad + 2, bad.get("line").asLong(), "the line after the last one read (header is 1)");
+  }
+
+  @Test
+  void aTruncatedGzOfJsonObjectsBackToBackIsNamedByRecord() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream gz = new GZIPOutputStream(bytes)) {
+      for (int i = 0; i < 20_000; i++) { // one line, as Firehose writes them
+        gz.write(("{\"id\":" + i + ",\"label\":\"n" + i * 7919 % 10007 + "\"}").getBytes());
+      }
+    }
+    byte[] whole = bytes.toByteArray();
+    Path file = dir.resolve("in/a.json.gz");
+    Files.createDirectories(file.getParent());
+    Files.write(file, Arrays.copyOf(whole, whole.length / 2));
+    long objects = // whole objects before the cut: one closing brace each, read by the JDK alone
+        new String(CutGzip.readUpToTheCut(file), StandardCharsets.UTF_8)
+            .chars()
+            .filter(c -> c == '}')
+            .count();
+    assertTrue(objects > 0 && objects < 20_000, "cut mid-file: " + objects);
+    Files.writeString(dir.resolve("e.yaml"), SCHEMA.replace("{header: true}", "{type: json}"));
+    String[] args = {
+      "--schema", dir.resolve("e.yaml").toString(),
+      "--input", file.toString(),
+      "--output", dir.resolve("out").toString()
+    };
+
+    JobRun fail = JobRun.run(JobRun.local(), CleanJob::new, args);
+    assertEquals(1, fail.exit(), fail.out());
+    assertTrue(
+        fail.err()
+            .contains(
+                String.format("a.json.gz: cannot be read after record %,d, on line 1 (", objects)),
+        fail.err());
+    List<String> skipping = new java.util.ArrayList<>(List.of(args));
+    skipping.addAll(List.of("--overwrite", "--bad-files", "skip"));
+    JobRun skip = JobRun.run(JobRun.local(), CleanJob::new, skipping.toArray(String[]::new));
+    assertEquals(0, skip.exit(), skip.err());
+    JsonNode m = new ObjectMapper().readTree(dir.resolve("out/_MANIFEST.json").toFile());
+    assertEquals(objects, m.at("/counts/clean").asLong(), m.toString());
   }
 
   @Test

@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.batchkit.mr.testing.CutGzip;
 import io.batchkit.mr.testing.JobRun;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,16 +55,10 @@ class InferFilesTest {
 
   /** The whole lines the JDK's own inflater gets out of a cut file before it gives up. */
   static long wholeLinesBeforeTheCut(Path file) throws IOException {
-    ByteArrayOutputStream got = new ByteArrayOutputStream();
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-      byte[] b = new byte[1];
-      while (in.read(b) > 0) {
-        got.write(b[0]);
-      }
-    } catch (EOFException expected) {
-      // the cut
-    }
-    return got.toString(StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count();
+    return new String(CutGzip.readUpToTheCut(file), StandardCharsets.UTF_8)
+        .chars()
+        .filter(c -> c == '\n')
+        .count();
   }
 
   @Test

@@ -36,8 +36,10 @@ public final class Trips {
   /** A directory with trips.csv (3000 rows, seed 5), zones.csv and clean/ (clean --dedupe). */
   public static synchronized Path cleaned() throws Exception {
     if (cached == null) {
-      Path dir = Files.createTempDirectory("batchkit-trips");
-      dir.toFile().deleteOnExit();
+      // Under target/, as the mini-cluster's: a temporary directory outlived every test JVM
+      // (deleteOnExit leaves a directory that is not empty).
+      Path parent = Files.createDirectories(Path.of("target/test").toAbsolutePath());
+      Path dir = Files.createTempDirectory(parent, "trips");
       TripGenerator.main(
           new String[] {
             "--rows",
