@@ -41,12 +41,19 @@ public record JsonShape(List<String> paths, List<String> names, List<Boolean> te
 
   /** Whether the bytes start (after blanks and a byte-order mark) with a JSON object. */
   public static boolean looksLikeJson(byte[] head, int length) {
-    int i = length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB ? 3 : 0;
+    int i = blanks(head, length, length >= 3 && (head[0] & 0xFF) == 0xEF ? 3 : 0);
+    if (i < length && head[i] == '[') {
+      i = blanks(head, length, i + 1); // an array of objects, as exports write them
+    }
+    return i < length && head[i] == '{';
+  }
+
+  private static int blanks(byte[] head, int length, int i) {
     while (i < length
         && (head[i] == ' ' || head[i] == '\t' || head[i] == '\n' || head[i] == '\r')) {
       i++;
     }
-    return i < length && head[i] == '{';
+    return i;
   }
 
   /**
@@ -104,7 +111,10 @@ public record JsonShape(List<String> paths, List<String> names, List<Boolean> te
     return new JsonShape(List.copyOf(paths), names, List.copyOf(text), lines && any);
   }
 
-  /** A head's records (objects with the blanks after them), without a cut last one. */
+  /**
+   * A head's records (objects with the blanks after them), without a cut last one; none on a line
+   * of its own when the head is an array (its elements are not JSON Lines).
+   */
   private static List<String> records(Head head) {
     List<String> records = new ArrayList<>();
     try {
@@ -112,7 +122,8 @@ public record JsonShape(List<String> paths, List<String> names, List<Boolean> te
           new JsonRecordSplitter(
               new ByteArrayInputStream(head.bytes(), 0, head.length()), Integer.MAX_VALUE);
       while (s.next()) {
-        records.add(new String(s.bytes(), 0, s.length(), StandardCharsets.UTF_8));
+        String record = new String(s.bytes(), 0, s.length(), StandardCharsets.UTF_8);
+        records.add(s.array() ? record.strip() : record);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array does not fail

@@ -10,6 +10,9 @@ import java.io.InputStream;
  * belongs to it (its line breaks kept as {@code \n}, so that lines can be counted), and a record
  * that starts with whitespace (only the first can) is blank.
  *
+ * <p>A stream that is one array of objects ({@code [{...},\n{...}]}) is read as its elements, each
+ * a record.
+ *
  * <p>Damage is confined where a boundary can still be trusted: text that does not start an object
  * is a record up to the end of its line, and so is an object whose string runs into a line break
  * (JSON strings hold none); reading resumes on the next line. An object still open at the end of
@@ -17,13 +20,35 @@ import java.io.InputStream;
  * front end then quarantines each such record as malformed.
  */
 public final class JsonRecordSplitter extends RecordSplitter {
+  private boolean started;
+  private boolean array;
+  private boolean inArray;
 
   public JsonRecordSplitter(InputStream in, int maxBytes) {
     super(in, maxBytes);
   }
 
+  /**
+   * Whether the stream is one JSON array of objects ({@code [{...},{...}]}, as exports write them):
+   * each element is a record, the brackets and commas between them belong to none.
+   */
+  public boolean array() {
+    return array;
+  }
+
   @Override
   protected void readRecord() throws IOException {
+    if (!started) {
+      started = true;
+      if (peek() == '[') {
+        take();
+        array = inArray = true;
+        whitespace(); // kept with the first element, so that lines still count
+        if (!fill() || endOfArray()) {
+          return;
+        }
+      }
+    }
     byte first = peek();
     if (first == '{') {
       object();
@@ -31,6 +56,25 @@ public final class JsonRecordSplitter extends RecordSplitter {
       restOfLine();
     }
     whitespace();
+    if (inArray && fill()) {
+      if (peek() == ',') {
+        take();
+        whitespace();
+      } else {
+        endOfArray();
+      }
+    }
+  }
+
+  /** Consumes the array's closing bracket and the whitespace after it, when it is next. */
+  private boolean endOfArray() throws IOException {
+    if (peek() != ']') {
+      return false;
+    }
+    take();
+    inArray = false;
+    whitespace();
+    return true;
   }
 
   /** Scans the buffer in place, a run of bytes copied at a time: most of a JSON read's bytes. */

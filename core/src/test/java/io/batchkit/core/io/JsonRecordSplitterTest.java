@@ -47,6 +47,17 @@ class JsonRecordSplitterTest {
   }
 
   @Test
+  void anArrayOfObjectsIsReadAsItsElements() throws IOException {
+    // The brackets and the commas belong to no record; the line breaks stay, so lines count.
+    assertEquals(
+        List.of("0:|{\"a\":1}|", "11:{\"a\":[2,3]}||"), split("[\n{\"a\":1},\n{\"a\":[2,3]}\n]\n"));
+    assertEquals(List.of("0:{}", "5:{\"b\":\",]\"}"), split("[{}, {\"b\":\",]\"}]"));
+    assertEquals(List.of("0:"), split("[]"));
+    // Only a stream that starts with one: a bracket later is damage, as before.
+    assertEquals(List.of("0:{}|", "3:[{}]"), split("{}\n[{}]"));
+  }
+
+  @Test
   void bracesAndQuotesInsideStringsDoNotCount() throws IOException {
     String a = "{\"s\":\"}{\\\"]\",\"t\":\"\\\\\"}";
     assertEquals(List.of("0:" + a, a.length() + ":{}"), split(a + "{}"));

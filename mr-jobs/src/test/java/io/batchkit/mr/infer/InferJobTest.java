@@ -192,6 +192,46 @@ class InferJobTest {
     assertTrue(yaml.contains("format: {type: json, encoding: UTF-8}"), yaml);
   }
 
+  /**
+   * Files that are each one JSON array of objects, as exports write them (pretty-printed, the
+   * elements on lines of their own): the proposal is the generator's schema, read whole (never
+   * {@code lines: true}), and clean reads every element as a record.
+   */
+  @Test
+  void filesOfOneArrayOfObjectsAreReadAsTheirElements() throws Exception {
+    io.batchkit.mr.tools.EventGenerator.main(
+        new String[] {
+          "--output", dir.resolve("land").toString(), "--files", "4", "--no-dirt", "--newlines"
+        });
+    List<Path> files;
+    try (var walk = Files.walk(dir.resolve("land"))) {
+      files = walk.filter(f -> f.toString().endsWith(".gz")).sorted().toList();
+    }
+    int objects = 0;
+    for (Path f : files) {
+      List<String> lines = gunzip(f).lines().toList();
+      objects += lines.size();
+      try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(f))) {
+        out.write(("[\n" + String.join(",\n", lines) + "\n]\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    JobRun run = infer("--input", dir.resolve("land").toString(), "--name", "events");
+    assertEquals(0, run.exit(), run.err() + run.out());
+    String yaml = Files.readString(dir.resolve("s.yaml"));
+    Schema proposed = SchemaParser.parse(yaml.getBytes(StandardCharsets.UTF_8), "s.yaml");
+    assertEquals(
+        jsonShape(SchemaParser.parse(Path.of("../examples/events.yaml"))),
+        jsonShape(proposed),
+        yaml);
+    assertTrue(proposed.format().json() && proposed.format().multiline(), yaml);
+    JobRun clean = cleanWithTheProposal("land");
+    assertEquals(0, clean.exit(), clean.err());
+    assertTrue(
+        clean.out().contains(String.format("read %,d records", objects))
+            && clean.out().contains(String.format("%,d clean, 0 quarantined", objects)),
+        objects + " objects\n" + clean.out());
+  }
+
   private static String gunzip(Path file) throws java.io.IOException {
     try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
