@@ -219,6 +219,10 @@ public final class ColumnProposal {
     }
     line.append("; ").append(typeEvidence(e));
     evidence.add(line.toString());
+    String epoch = epochHint(e);
+    if (epoch != null) {
+      evidence.add(epoch);
+    }
     if (!e.manyDistinct && !e.distinct.isEmpty()) {
       evidence.add(
           e.distinct.size()
@@ -242,6 +246,41 @@ public final class ColumnProposal {
     if (pseudonymize) {
       evidence.add("pseudonymised (--pseudonymize): written as HMAC-SHA256 hex");
     }
+  }
+
+  /**
+   * Integers that all read as instants from 1990 to 2100 in one epoch unit: said in a comment, as
+   * streams write times so; the type stays the number's (a crawler cannot know it is a time).
+   */
+  private String epochHint(ColumnEvidence e) {
+    if (!(type.equals("int") || type.equals("bigint")) || e.min == null || e.max == null) {
+      return null;
+    }
+    String[] units = {"epoch_seconds", "epoch_millis", "epoch_micros"};
+    java.math.BigDecimal from = java.math.BigDecimal.valueOf(631_152_000L); // 1990-01-01
+    java.math.BigDecimal to = java.math.BigDecimal.valueOf(4_102_444_800L); // 2100-01-01
+    for (int u = 0; u < units.length; u++) {
+      java.math.BigDecimal scale = java.math.BigDecimal.TEN.pow(3 * u);
+      if (e.min.compareTo(from.multiply(scale)) >= 0 && e.max.compareTo(to.multiply(scale)) < 0) {
+        return "as "
+            + units[u].replace('_', ' ')
+            + " these are "
+            + instant(e.min, scale)
+            + " to "
+            + instant(e.max, scale)
+            + " UTC: type: timestamp, formats: ["
+            + units[u]
+            + "] reads them as times";
+      }
+    }
+    return null;
+  }
+
+  private static String instant(java.math.BigDecimal v, java.math.BigDecimal unitsPerSecond) {
+    long seconds = v.divideToIntegralValue(unitsPerSecond).longValue();
+    return java.time.LocalDateTime.ofEpochSecond(seconds, 0, java.time.ZoneOffset.UTC)
+        .toString()
+        .replace('T', ' ');
   }
 
   private String typeEvidence(ColumnEvidence e) {

@@ -30,6 +30,7 @@ public final class JsonRecordParser {
   private final JsonPathTree root;
   private final ColumnType.Kind[] kinds;
   private final boolean[] keepJson;
+  private final boolean[] epochNumbers; // a date or timestamp column that takes epoch numbers
   private final String[] fields;
   private final String[] mismatches;
   private final boolean[] quoted;
@@ -39,6 +40,12 @@ public final class JsonRecordParser {
   public JsonRecordParser(List<Column> columns) {
     this.root = JsonPathTree.of(columns);
     this.kinds = columns.stream().map(c -> c.type().kind()).toArray(ColumnType.Kind[]::new);
+    this.epochNumbers = new boolean[columns.size()];
+    for (int i = 0; i < epochNumbers.length; i++) {
+      epochNumbers[i] =
+          columns.get(i).formats().stream()
+              .anyMatch(io.batchkit.core.types.TemporalFormats::isEpoch);
+    }
     this.keepJson = new boolean[columns.size()];
     for (int i = 0; i < keepJson.length; i++) {
       keepJson[i] = columns.get(i).json();
@@ -161,7 +168,10 @@ public final class JsonRecordParser {
           case INT, BIGINT, DOUBLE, DECIMAL ->
               t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
           case BOOLEAN -> t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE;
-          case DATE, TIMESTAMP -> t == JsonToken.VALUE_STRING;
+          case DATE, TIMESTAMP ->
+              t == JsonToken.VALUE_STRING
+                  || epochNumbers[c]
+                      && (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT);
         };
     if (fits) {
       fields[c] = p.getText();

@@ -49,6 +49,7 @@ final class TemporalParser implements ValueParser {
   private final DateTimeFormatter[] formatters;
   private final FastTemporalPattern[] fast;
   private final boolean[] hasOffset;
+  private final int[] epoch; // units per second of an epoch format, else 0
   private final boolean dates;
   private final HourlyOffsets offsets;
 
@@ -56,6 +57,7 @@ final class TemporalParser implements ValueParser {
     List<DateTimeFormatter> fs = new ArrayList<>();
     List<FastTemporalPattern> fasts = new ArrayList<>();
     List<Boolean> offsets = new ArrayList<>();
+    List<Integer> epochs = new ArrayList<>();
     if (formats == null || formats.isEmpty()) {
       fs.add(null); // the default has only the compiled form
       fasts.add(
@@ -68,6 +70,13 @@ final class TemporalParser implements ValueParser {
       }
     } else {
       for (String f : formats) {
+        epochs.add(EpochFormat.unitsPerSecond(f));
+        if (epochs.get(epochs.size() - 1) > 0) {
+          fs.add(null);
+          fasts.add(null);
+          offsets.add(true); // an instant: no timezone applies
+          continue;
+        }
         fs.add(compile(f));
         FastTemporalPattern fp = FastTemporalPattern.compile(f);
         // A date-only pattern for a timestamp is left to java.time, which rejects every value.
@@ -78,8 +87,10 @@ final class TemporalParser implements ValueParser {
     this.formatters = fs.toArray(new DateTimeFormatter[0]);
     this.fast = fasts.toArray(new FastTemporalPattern[0]);
     this.hasOffset = new boolean[offsets.size()];
+    this.epoch = new int[offsets.size()];
     for (int i = 0; i < hasOffset.length; i++) {
       hasOffset[i] = offsets.get(i);
+      epoch[i] = i < epochs.size() ? epochs.get(i) : 0;
     }
     this.dates = dates;
     this.offsets = new HourlyOffsets(zone == null ? ZoneOffset.UTC : zone);
@@ -146,9 +157,12 @@ final class TemporalParser implements ValueParser {
 
   private Object parse(CharSequence t, boolean javaTime) {
     for (int i = 0; i < formatters.length; i++) {
-      Object v = fast[i] == null ? null : fast[i].parse(t, dates);
+      Object v =
+          epoch[i] > 0
+              ? epochDay(EpochFormat.parse(t, epoch[i]))
+              : fast[i] == null ? null : fast[i].parse(t, dates);
       // The offset form's fast reader knows its common shapes only; the others are java.time's.
-      if (v == null && (fast[i] == null || formatters[i] == ISO_WITH_OFFSET)) {
+      if (v == null && epoch[i] == 0 && (fast[i] == null || formatters[i] == ISO_WITH_OFFSET)) {
         if (!javaTime) {
           return null;
         }
@@ -170,6 +184,11 @@ final class TemporalParser implements ValueParser {
       return hasOffset[i] ? local : toUtc(local);
     }
     return ParseFailure.TYPE;
+  }
+
+  /** For a date column, an epoch value's UTC day. */
+  private Object epochDay(Object v) {
+    return dates && v instanceof LocalDateTime t ? t.toLocalDate() : v;
   }
 
   /** Hive's date range; also keeps 5-digit years out of 4-digit text columns downstream. */

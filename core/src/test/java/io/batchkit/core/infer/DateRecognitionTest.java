@@ -117,4 +117,23 @@ class DateRecognitionTest {
     // A date column with one value that is no date is a string column: nothing guessed from most.
     assertProposed("string", List.of(), "2024-01-05", "2024-01-06", "soon");
   }
+
+  @Test
+  void integersThatReadAsEpochTimesSaySoInAComment() {
+    // Hand-checked with Python's datetime.utcfromtimestamp: movielens's first and last ratings.
+    ColumnProposal seconds = propose(false, "789652009", "1476640644");
+    assertEquals("int", seconds.type());
+    assertTrue(
+        comments(seconds)
+            .contains(
+                "# as epoch seconds these are 1995-01-09 11:46:49 to 2016-10-16 17:57:24 UTC:"
+                    + " type: timestamp, formats: [epoch_seconds]"),
+        comments(seconds));
+    assertTrue(
+        comments(propose(false, "1700000000000", "1701436400000"))
+            .contains("as epoch millis these are 2023-11-14 22:13:20 to 2023-12-01 13:13:20 UTC"));
+    assertFalse(comments(propose(false, "5", "1476640644")).contains("epoch"));
+    assertFalse(comments(propose(false, "789652009", "5000000000")).contains("epoch"));
+    assertFalse(comments(propose(false, "789652009.5", "1476640644")).contains("epoch"));
+  }
 }

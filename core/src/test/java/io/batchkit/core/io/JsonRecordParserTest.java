@@ -87,6 +87,22 @@ class JsonRecordParserTest {
   }
 
   @Test
+  void aTimestampWithAnEpochFormatTakesANumberAsWritten() throws Exception {
+    Column at =
+        Column.builder("at", ColumnType.parse("timestamp"))
+            .formats(List.of("yyyy-MM-dd HH:mm:ss", "epoch_millis"))
+            .build();
+    JsonRecordParser p = new JsonRecordParser(List.of(at, column("n", "int", null, false)));
+    p.parse("{\"at\":1706695200123,\"n\":1}");
+    assertArrayEquals(new String[] {"1706695200123", "1"}, p.fields());
+    assertArrayEquals(new String[2], p.mismatches());
+    p.parse("{\"at\":\"2024-01-31 10:00:00\",\"n\":1}");
+    assertArrayEquals(new String[] {"2024-01-31 10:00:00", "1"}, p.fields());
+    p.parse("{\"at\":true,\"n\":1}");
+    assertEquals("true", p.mismatches()[0]);
+  }
+
+  @Test
   void notOneWellFormedObjectIsMalformed() {
     JsonRecordParser p = new JsonRecordParser(COLUMNS);
     for (String bad :
