@@ -129,14 +129,7 @@ class InferJobTest {
    */
   @Test
   void aLaterFilesObjectsBackToBackAndNewFieldAreInTheProposal() throws Exception {
-    io.batchkit.mr.tools.EventGenerator.main(
-        new String[] {
-          "--output", dir.resolve("land").toString(), "--files", "6", "--no-dirt", "--newlines"
-        });
-    List<Path> files;
-    try (var walk = Files.walk(dir.resolve("land"))) {
-      files = walk.filter(f -> f.toString().endsWith(".gz")).sorted().toList();
-    }
+    List<Path> files = events("--files", "6");
     int objects = 0;
     for (Path f : files) {
       objects += gunzip(f).split("\\{\"event_id\"", -1).length - 1;
@@ -165,21 +158,7 @@ class InferJobTest {
   /** As above, with the back-to-back file one the sniff does not read: the job's count decides. */
   @Test
   void objectsBackToBackInAFileNotSniffedStillTurnLinesOff() throws Exception {
-    io.batchkit.mr.tools.EventGenerator.main(
-        new String[] {
-          "--output",
-          dir.resolve("land").toString(),
-          "--files",
-          "40",
-          "--no-dirt",
-          "--newlines",
-          "--events-per-file",
-          "5"
-        });
-    List<Path> files;
-    try (var walk = Files.walk(dir.resolve("land"))) {
-      files = walk.filter(f -> f.toString().endsWith(".gz")).sorted().toList();
-    }
+    List<Path> files = events("--files", "40", "--events-per-file", "5");
     assertEquals(40, files.size());
     assertTrue(!Sniff.spread(40, Sniff.JSON_FILES - 1).contains(4), "file 4 is not sniffed");
     String text = gunzip(files.get(4));
@@ -199,14 +178,7 @@ class InferJobTest {
    */
   @Test
   void filesOfOneArrayOfObjectsAreReadAsTheirElements() throws Exception {
-    io.batchkit.mr.tools.EventGenerator.main(
-        new String[] {
-          "--output", dir.resolve("land").toString(), "--files", "4", "--no-dirt", "--newlines"
-        });
-    List<Path> files;
-    try (var walk = Files.walk(dir.resolve("land"))) {
-      files = walk.filter(f -> f.toString().endsWith(".gz")).sorted().toList();
-    }
+    List<Path> files = events("--files", "4");
     int objects = 0;
     for (Path f : files) {
       List<String> lines = gunzip(f).lines().toList();
@@ -230,6 +202,18 @@ class InferJobTest {
         clean.out().contains(String.format("read %,d records", objects))
             && clean.out().contains(String.format("%,d clean, 0 quarantined", objects)),
         objects + " objects\n" + clean.out());
+  }
+
+  /** A clean landing of generated events, one object a line, under land/: its files in order. */
+  private List<Path> events(String... options) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of("--output", dir.resolve("land").toString(), "--no-dirt", "--newlines"));
+    args.addAll(List.of(options));
+    io.batchkit.mr.tools.EventGenerator.main(args.toArray(String[]::new));
+    try (var walk = Files.walk(dir.resolve("land"))) {
+      return walk.filter(f -> f.toString().endsWith(".gz")).sorted().toList();
+    }
   }
 
   private static String gunzip(Path file) throws java.io.IOException {
