@@ -1,6 +1,7 @@
 package io.batchkit.mr.infer;
 
 import io.batchkit.core.infer.Dialect;
+import io.batchkit.core.infer.FileKind;
 import io.batchkit.core.infer.JsonShape;
 import io.batchkit.mr.common.UsageException;
 import io.batchkit.mr.io.Codecs;
@@ -45,6 +46,10 @@ final class Sniff {
               + e.getMessage()
               + "): the file is corrupt or not what its name says; replace or remove it, or point"
               + " --input at the other files");
+    }
+    String notText = FileKind.notText(path.getName(), first.bytes(), first.length());
+    if (notText != null) {
+      throw new UsageException(InferJob.NAME + ": " + path + ": " + notText);
     }
     Dialect dialect = Dialect.sniff(first.bytes(), first.length(), first.complete(), header);
     if (dialect.json() == null || files.size() == 1) {

@@ -113,6 +113,26 @@ class InferFilesTest {
   }
 
   @Test
+  void aUtf16FileIsNamedWithTheCommandThatConvertsItBeforeAnyJob() throws Exception {
+    Path land = dir.resolve("land");
+    Files.createDirectories(land);
+    // Excel's "Unicode Text" and many Windows exports: UTF-16LE after a byte-order mark.
+    byte[] text = "id,amount,code\n1,2.50,c1\n".getBytes(StandardCharsets.UTF_16LE);
+    byte[] file = new byte[text.length + 2];
+    file[0] = (byte) 0xFF;
+    file[1] = (byte) 0xFE;
+    System.arraycopy(text, 0, file, 2, text.length);
+    Files.write(land.resolve("export.csv"), file);
+    JobRun run = infer("--input", land.toString());
+    assertEquals(2, run.exit(), run.out() + run.err());
+    assertTrue(
+        run.err().contains("export.csv: UTF-16LE (byte-order mark FF FE) text")
+            && run.err().contains("iconv -f UTF-16 -t UTF-8 export.csv > export.utf8.csv"),
+        run.err());
+    assertFalse(run.out().contains("submitted"), run.out());
+  }
+
+  @Test
   void theSampleIsTakenFromEveryFileOfATask() throws Exception {
     Path land = dir.resolve("land");
     for (int f = 0; f < 3; f++) {
