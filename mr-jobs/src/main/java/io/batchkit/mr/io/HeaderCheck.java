@@ -1,5 +1,6 @@
 package io.batchkit.mr.io;
 
+import io.batchkit.core.infer.FileKind;
 import io.batchkit.core.io.CsvRecordParser;
 import io.batchkit.core.io.MalformedRecordException;
 import io.batchkit.core.io.RecordDecoder;
@@ -86,7 +87,11 @@ public final class HeaderCheck {
       if (problem == null) {
         continue;
       }
-      String line = message(job, f.getPath().toString(), problem, mode);
+      String notText = notText(f.getPath(), conf);
+      String line =
+          notText != null
+              ? job + ": " + f.getPath() + ": " + notText
+              : message(job, f.getPath().toString(), problem, mode);
       if (mode == Mode.FAIL) {
         throw new UsageException(line);
       }
@@ -96,6 +101,19 @@ public final class HeaderCheck {
     }
     if (warned > 10) {
       err.println("warning: " + job + ": " + (warned - 10) + " more files' headers differ");
+    }
+  }
+
+  /**
+   * Why a file whose header differs is not text to read at all (UTF-16, a workbook), or null: said
+   * instead of the header's garbled names.
+   */
+  private static String notText(Path path, Configuration conf) throws IOException {
+    try (InputStream in =
+        Codecs.decompressed(
+            NioLocalFileSystem.openToRead(path.getFileSystem(conf), path), path, conf)) {
+      byte[] head = in.readNBytes(4096);
+      return FileKind.notText(path.getName(), head, head.length);
     }
   }
 

@@ -36,7 +36,9 @@ class HeaderCheckTest {
   JobRun clean(String schema, String csv, String... extra) throws Exception {
     Files.writeString(dir.resolve("t.yaml"), schema);
     Files.createDirectories(dir.resolve("in"));
-    Files.writeString(dir.resolve("in/day1.csv"), csv);
+    if (csv != null) {
+      Files.writeString(dir.resolve("in/day1.csv"), csv);
+    }
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -60,6 +62,20 @@ class HeaderCheckTest {
     assertTrue(run.err().contains("--header-check warn or off"), run.err());
     assertFalse(run.out().contains("submitted"), "no job ran: " + run.out());
     assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+  }
+
+  @Test
+  void aUtf16FileIsNamedAsSuchRatherThanByItsGarbledHeader() throws Exception {
+    Files.createDirectories(dir.resolve("in"));
+    byte[] text = FIVE_COLUMN_CSV.getBytes(java.nio.charset.StandardCharsets.UTF_16); // BOM FE FF
+    Files.write(dir.resolve("in/day1.csv"), text);
+    JobRun run = clean(SIX, null);
+    assertEquals(2, run.exit(), run.out());
+    assertTrue(
+        run.err().contains("day1.csv: UTF-16BE (byte-order mark FE FF) text")
+            && run.err().contains("iconv -f UTF-16 -t UTF-8 day1.csv > day1.utf8.csv")
+            && !run.err().contains("header column"),
+        run.err());
   }
 
   /**
