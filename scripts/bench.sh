@@ -282,14 +282,29 @@ bench_landing_json() { # rows
     find "$many" -name '*.gz' | sort | xargs cat | gzip -dc >"$one/events.json"
   fi
   landing_runs json "$root/examples/events.yaml" $((rows / files * files)) "$one" "$many"
-  # Spark's JSON readers take one object a line: the same events, written so, for both.
+  # The same events one object a line (Spark's JSON readers take no other), and each file as one
+  # array of objects, as exports write them: 'job/this' on the arrays' line is theirs / the lines'.
+  local lines="$dir/landing-json-lines" arrays="$dir/landing-json-arrays" base_wall base_cpu
+  if [[ ! -d "$lines" || $(find "$lines" -name '*.gz' | wc -l) -ne $files ]]; then
+    rm -rf "$lines" "$arrays"
+    "$batchkit" generate-events --output "$lines" --files "$files" \
+      --events-per-file $((rows / files)) --no-truncated --newlines >/dev/null
+  fi
+  if [[ ! -d "$arrays" || $(find "$arrays" -name '*.gz' | wc -l) -ne $files ]]; then
+    (cd "$lines" && find . -name '*.gz') | while read -r f; do
+      mkdir -p "$arrays/$(dirname "$f")"
+      { echo '['; gzip -dc "$lines/$f" | sed '$!s/$/,/'; echo ']'; } | gzip >"$arrays/$f"
+    done
+  fi
+  for run in lines:"$lines" arrays:"$arrays"; do
+    IFS=: read -r label input <<<"$run"
+    rm -rf "$dir/out-landing"
+    timed "$batchkit" clean --schema "$root/examples/events.yaml" --input "$input" \
+      --output "$dir/out-landing" --overwrite || { failed landing-json "clean-$label" job; continue; }
+    if [[ $label == lines ]]; then base_wall=$wall base_cpu=$cpu; fi
+    landing_line json "clean-$label" $((rows / files * files)) "$(job_counts "$dir/out-landing")"
+  done
   if [[ " $peers " == *" spark "* ]]; then
-    local lines="$dir/landing-json-lines"
-    if [[ ! -d "$lines" || $(find "$lines" -name '*.gz' | wc -l) -ne $files ]]; then
-      rm -rf "$lines"
-      "$batchkit" generate-events --output "$lines" --files "$files" \
-        --events-per-file $((rows / files)) --no-truncated --newlines >/dev/null
-    fi
     rm -rf "$dir/out-landing"
     if timed "$batchkit" clean --schema "$root/examples/events.yaml" --input "$lines" \
       --output "$dir/out-landing" --overwrite; then
