@@ -87,7 +87,7 @@ public final class RawRecords extends Records {
     }
     text = decoder.decode(bytes, length);
     if (json != null) {
-      text = text.stripTrailing(); // the whitespace after an object came with it, not in it
+      text = text.strip(); // the whitespace around an object came with it, not in it
     }
     if (text.indexOf('\uFFFD') >= 0) {
       int at = decoder.invalidAt(bytes, length);

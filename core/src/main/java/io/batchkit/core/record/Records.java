@@ -91,6 +91,14 @@ public abstract class Records {
 
   private void advance(byte[] bytes, int length) {
     line = nextLine;
+    if (unterminated) {
+      // The line breaks before the first element of a pretty-printed array come with it.
+      int lead = 0;
+      while (lead < length && bytes[lead] == '\n') {
+        lead++;
+      }
+      line += lead < length ? lead : 0;
+    }
     // In multiline mode a record may hold line breaks: the next record starts lines later.
     nextLine += multiline ? (unterminated ? 0 : 1) + lineBreaks(bytes, length) : 1;
     violations.clear();

@@ -59,13 +59,24 @@ class JsonRecordsTest {
     assertEquals(9, r.lines());
   }
 
-  /** A quarantined record's text is the object without the blanks after it, ASCII or not. */
+  /** In a pretty-printed array, each element is on its own line, the first one too. */
+  @Test
+  void elementsOfAPrettyArrayAreOnTheirOwnLines() throws IOException {
+    RawRecords r = Records.raw(schema(SCHEMA), null);
+    String file =
+        "[\n\n  {\"id\": \"a\"},\n  {\n    \"id\": 2\n  },\r\n  {\"id\": 3, \"d\": \"x\"}\n]\n";
+    assertEquals(List.of("INVALID 3 type id", "VALID 4", "INVALID 7 type d"), read(r, file));
+    assertEquals(8, r.lines());
+  }
+
+  /** A quarantined record's text is the object without the blanks around it, ASCII or not. */
   @Test
   void theTextOfAQuarantinedRecordEndsAtItsLastCharacter() {
     RawRecords r = Records.raw(schema(SCHEMA), null);
     for (String[] c :
         new String[][] {
           {"{\"id\":\"x\"}\t \n", "{\"id\":\"x\"}"},
+          {"\n\n{\"id\":\"x\"}\n", "{\"id\":\"x\"}"},
           {"{\"id\":\"\u00e9\"} \n", "{\"id\":\"\u00e9\"}"},
           {"oops\u001f\u000b\f", "oops"},
           {"{\"id\":1,}\r\n", "{\"id\":1,}"}
