@@ -47,6 +47,7 @@ public final class JsonRecordSplitter extends RecordSplitter {
         if (!fill() || endOfArray()) {
           return;
         }
+        startsHere();
       }
     }
     byte first = peek();

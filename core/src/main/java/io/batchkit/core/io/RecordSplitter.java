@@ -173,7 +173,18 @@ public abstract class RecordSplitter {
     return length;
   }
 
-  /** Byte offset in the stream where the current record starts (0 for the first). */
+  /**
+   * The current record starts at the next byte, not where it began: what came before it is kept
+   * with it but not part of it (the bracket before a JSON array's first element).
+   */
+  protected final void startsHere() {
+    offset = bufStart + pos;
+  }
+
+  /**
+   * Byte offset in the stream where the current record starts (0 for the first, but for the first
+   * element of a JSON array: its brace).
+   */
   public final long offset() {
     return offset;
   }

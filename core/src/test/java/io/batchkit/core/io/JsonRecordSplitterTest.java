@@ -49,9 +49,11 @@ class JsonRecordSplitterTest {
   @Test
   void anArrayOfObjectsIsReadAsItsElements() throws IOException {
     // The brackets and the commas belong to no record; the line breaks stay, so lines count.
+    // Each element's offset is its brace's, the first one's too.
     assertEquals(
-        List.of("0:|{\"a\":1}|", "11:{\"a\":[2,3]}||"), split("[\n{\"a\":1},\n{\"a\":[2,3]}\n]\n"));
-    assertEquals(List.of("0:{}", "5:{\"b\":\",]\"}"), split("[{}, {\"b\":\",]\"}]"));
+        List.of("2:|{\"a\":1}|", "11:{\"a\":[2,3]}||"), split("[\n{\"a\":1},\n{\"a\":[2,3]}\n]\n"));
+    assertEquals(List.of("1:{}", "5:{\"b\":\",]\"}"), split("[{}, {\"b\":\",]\"}]"));
+    assertEquals(List.of("5:|oops {}|", "13:{}"), split("[ \t\r\noops {}\n{}]"));
     assertEquals(List.of("0:"), split("[]"));
     // Only a stream that starts with one: a bracket later is damage, as before.
     assertEquals(List.of("0:{}|", "3:[{}]"), split("{}\n[{}]"));

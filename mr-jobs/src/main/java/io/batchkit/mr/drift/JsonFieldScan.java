@@ -76,9 +76,10 @@ final class JsonFieldScan implements JsonWalk.Visitor {
   @Override
   public void array(String path, String text) {
     position++;
-    if (!columns.containsKey(path) && !enclosing.contains(path) && added(path) != null) {
+    ColumnEvidence e = columns.containsKey(path) || enclosing.contains(path) ? null : added(path);
+    if (e != null) {
       mark(ARRAY + path);
-      added(path).addQuoted(text);
+      e.addQuoted(text);
     }
   }
 
