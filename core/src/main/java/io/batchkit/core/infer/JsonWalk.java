@@ -3,12 +3,14 @@ package io.batchkit.core.infer;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.batchkit.core.schema.JsonPath;
 import java.io.IOException;
 
 /**
- * Every path to a value in one JSON object, as a crawler sees them ({@code user.address.city}):
- * what {@code infer} proposes columns from and what {@code schema_changes: add_columns} looks for
- * new fields in. Arrays are not walked into: a crawler keeps them whole.
+ * Every path to a value in one JSON object, as a crawler sees them ({@code user.address.city}, a
+ * name holding a dot in backticks: {@link JsonPath#quote}): what {@code infer} proposes columns
+ * from and what {@code schema_changes: add_columns} looks for new fields in. Arrays are not walked
+ * into: a crawler keeps them whole.
  */
 public final class JsonWalk {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -47,7 +49,7 @@ public final class JsonWalk {
   private static void fields(JsonParser p, String record, String prefix, Visitor visitor)
       throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String path = prefix + p.currentName();
+      String path = prefix + JsonPath.quote(p.currentName());
       JsonToken t = p.nextToken();
       if (t == JsonToken.START_OBJECT) {
         if (visitor.object(path)) {

@@ -33,6 +33,16 @@ class JsonShapeTest {
     assertFalse(s.lines(), "back to back");
   }
 
+  /** Log shippers' dotted names are fields, not objects: their paths say so in backticks. */
+  @Test
+  void aNameHoldingADotIsOneFieldInBackticks() {
+    JsonShape s =
+        sniff(
+            "{\"log.level\":\"info\",\"http\":{\"status.code\":200,\"a[0]\":1},\"x`y\":2}\n", true);
+    assertEquals(List.of("`log.level`", "http.`status.code`", "http.`a[0]`", "`x``y`"), s.paths());
+    assertEquals(List.of("log_level", "http_status_code", "http_a_0", "x_y"), s.names());
+  }
+
   @Test
   void oneObjectPerLineIsLinesAndACutLastRecordIsIgnored() {
     JsonShape s = sniff("{\"a\":1}\n{\"a\":2,\"b\":3}\n{\"a\":3,\"cut", false);

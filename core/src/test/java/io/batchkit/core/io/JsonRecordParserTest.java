@@ -62,6 +62,21 @@ class JsonRecordParserTest {
     assertArrayEquals(new String[9], p.mismatches());
   }
 
+  /** A dotted name is one field in backticks, and a nested path when it is not. */
+  @Test
+  void aNameHoldingADotIsReadInBackticks() throws Exception {
+    JsonRecordParser p =
+        new JsonRecordParser(
+            List.of(
+                column("flat", "string", "`log.level`", false),
+                column("nested", "string", "log.level", false),
+                column("method", "string", "http.`request.method`", false)));
+    p.parse(
+        "{\"log.level\":\"warn\",\"log\":{\"level\":\"x\"},"
+            + "\"http\":{\"request.method\":\"GET\",\"request\":{\"method\":\"no\"}}}");
+    assertArrayEquals(new String[] {"warn", "x", "GET"}, p.fields());
+  }
+
   @Test
   void absentAndNullAreNullAndStringsTakeAnyScalar() throws Exception {
     JsonRecordParser p = new JsonRecordParser(COLUMNS);

@@ -3,6 +3,7 @@ package io.batchkit.mr.drift;
 import io.batchkit.core.infer.ColumnEvidence;
 import io.batchkit.core.infer.JsonWalk;
 import io.batchkit.core.schema.Column;
+import io.batchkit.core.schema.JsonPath;
 import io.batchkit.core.schema.Schema;
 import java.io.IOException;
 import java.util.HashMap;
@@ -36,12 +37,10 @@ final class JsonFieldScan implements JsonWalk.Visitor {
     this.evidence = evidence;
     this.firstSeen = firstSeen;
     for (Column c : schema.columns()) {
-      String path = c.jsonPath().text();
-      columns.put(path, c);
-      for (int i = 0; i < path.length(); i++) {
-        if (path.charAt(i) == '.' || path.charAt(i) == '[') {
-          enclosing.add(path.substring(0, i));
-        }
+      JsonPath path = c.jsonPath();
+      columns.put(path.canonical(), c); // as the walk writes it, however the schema does
+      for (int i = 1; i < path.steps().size(); i++) {
+        enclosing.add(path.canonical(i));
       }
     }
   }
@@ -103,11 +102,8 @@ final class JsonFieldScan implements JsonWalk.Visitor {
     }
   }
 
-  /** The evidence of a new path; null for one no column could name (a bracket in a field name). */
+  /** The evidence of a new path. */
   private ColumnEvidence added(String path) {
-    if (path.indexOf('[') >= 0 || path.indexOf(']') >= 0) {
-      return null;
-    }
     String key = ColumnScanMapper.ADDED + path;
     // Where in the files it was first seen: its record's offset, then its place in the record.
     firstSeen.putIfAbsent(

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code schema_changes: add_columns} on a stream's JSON records, objects back to back. Day 1 as
  * the schema says; day 2's producer added fields: a nested one ({@code user.tier}), an array, a
- * field that is an object in some records and a string in others, an object of numbers, and {@code
- * qty} past 2^31. Day 3 has no new field: what day 2 added must still be read. The rows expected
- * are the test's own, from the values it wrote.
+ * field that is an object in some records and a string in others, an object of numbers, a field
+ * whose name holds a dot ({@code log.level}, as log shippers write), and {@code qty} past 2^31. Day
+ * 3 has no new field: what day 2 added must still be read. The rows expected are the test's own,
+ * from the values it wrote.
  */
 class JsonSchemaChangesTest {
   static final String SCHEMA =
@@ -30,7 +31,7 @@ class JsonSchemaChangesTest {
           "schema_changes: add_columns",
           "columns:",
           "  - {name: id, type: int, required: true}",
-          "  - {name: user_name, type: string, path: user.name}",
+          "  - {name: user_name, type: string, path: \"`user`.name\"}", // backticks not needed
           "  - {name: qty, type: int}",
           "");
   static final String N = "\\N";
@@ -50,6 +51,7 @@ class JsonSchemaChangesTest {
       String meta =
           !grown || id % 5 != 0 ? null : id % 10 == 0 ? "{\"k\":" + id + "}" : "\"m" + id + "\"";
       String lat = grown && id % 4 == 1 ? "52.5" + id : null;
+      String level = grown && id % 6 == 0 ? "warn" + id % 4 : null; // a dotted name, not nested
       json.append("{\"id\":")
           .append(id)
           .append(",\"user\":{\"name\":\"u")
@@ -61,6 +63,7 @@ class JsonSchemaChangesTest {
           .append(tags == null ? "" : ",\"tags\":" + tags)
           .append(meta == null ? "" : ",\"meta\":" + meta)
           .append(lat == null ? "" : ",\"geo\":{\"lat\":" + lat + "}")
+          .append(level == null ? "" : ",\"log.level\":\"" + level + "\"")
           .append('}')
           .append(id % 7 == 0 ? "\n" : "");
       String metaText = meta == null ? N : meta.startsWith("\"") ? "m" + id : meta;
@@ -74,6 +77,7 @@ class JsonSchemaChangesTest {
               tags == null ? N : tags,
               lat == null ? N : lat,
               tier == null ? N : tier,
+              level == null ? N : level,
               metaText));
     }
     Path d = dir.resolve("landing/day" + day);
@@ -99,7 +103,7 @@ class JsonSchemaChangesTest {
   List<String> rows() throws Exception {
     List<String> rows = new ArrayList<>();
     for (String line : OutputFiles.lines(dir.resolve("out/clean"))) {
-      rows.add(line + "\t\\N".repeat(7 - line.split("\t", -1).length));
+      rows.add(line + "\t\\N".repeat(8 - line.split("\t", -1).length));
     }
     rows.sort((a, b) -> Integer.compare(SchemaChangesTest.id(a), SchemaChangesTest.id(b)));
     return rows;
@@ -113,7 +117,8 @@ class JsonSchemaChangesTest {
     day(2, 21, 60, true);
     JobRun second = clean();
     assertEquals(0, second.exit(), second.err());
-    // In the order the records first have them: 21 has tags then geo.lat, 22 user.tier, 25 meta.
+    // In the order the records first have them: 21 has tags then geo.lat, 22 user.tier, 24
+    // log.level, 25 meta.
     List<String> lines = second.out().lines().filter(l -> l.contains("schema events v2:")).toList();
     assertEquals(
         List.of(
@@ -124,6 +129,8 @@ class JsonSchemaChangesTest {
                 + " records: 10 values, e.g. '52.521')",
             "clean: schema events v2: added `user_tier` string at user.tier ('user.tier' in the"
                 + " records: 20 values, e.g. 'gold')",
+            "clean: schema events v2: added `log_level` string at `log.level` ('`log.level`' in"
+                + " the records: 7 values, e.g. 'warn0')",
             "clean: schema events v2: added `meta` string (JSON text) ('meta' in the records: 4"
                 + " values, e.g. 'm25')"),
         lines,
