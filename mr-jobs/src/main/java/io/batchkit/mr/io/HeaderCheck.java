@@ -72,8 +72,12 @@ public final class HeaderCheck {
       throws UsageException, IOException {
     conf.set(KEY, mode.name());
     conf.set(JOB_KEY, job);
-    if (mode == Mode.OFF || schema.format().json()) {
-      return; // JSON objects name their fields in every record
+    if (mode == Mode.OFF) {
+      return;
+    }
+    if (schema.format().json()) {
+      jsonPaths(job, schema, files, mode, conf, err); // objects name their fields in every record
+      return;
     }
     // Failing, the first file of each directory is read here, before any task runs; the tasks
     // check every file's header as they read it (InTask), so thousands of small files cost no
@@ -102,6 +106,31 @@ public final class HeaderCheck {
     if (warned > 10) {
       err.println("warning: " + job + ": " + (warned - 10) + " more files' headers differ");
     }
+  }
+
+  /** JSON: the first file's records against the schema's paths ({@link JsonPathCheck}). */
+  private static void jsonPaths(
+      String job,
+      Schema schema,
+      List<FileStatus> files,
+      Mode mode,
+      Configuration conf,
+      PrintStream err)
+      throws UsageException, IOException {
+    String problem;
+    try {
+      problem = files.isEmpty() ? null : JsonPathCheck.problem(schema, files.get(0), conf);
+    } catch (IOException unreadable) {
+      return; // its task says so, as --bad-files has it
+    }
+    if (problem == null) {
+      return;
+    }
+    String line = message(job, files.get(0).getPath().toString(), problem, mode);
+    if (mode == Mode.FAIL) {
+      throw new UsageException(line);
+    }
+    err.println("warning: " + line);
   }
 
   /**

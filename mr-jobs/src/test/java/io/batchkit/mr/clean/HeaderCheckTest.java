@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchkit.mr.profile.ProfileJob;
 import io.batchkit.mr.testing.JobRun;
+import io.batchkit.mr.testing.OutputFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,6 +128,40 @@ class HeaderCheckTest {
     assertTrue(
         renamed.err().contains("header column 3 is 'Fine $', schema tickets says fine_usd"),
         renamed.err());
+  }
+
+  /** A log shipper's dotted names: a nested path would read NULL in every row. */
+  @Test
+  void aNestedPathWhereTheRecordsHaveADottedNameIsNamedWithItsFix() throws Exception {
+    Files.createDirectories(dir.resolve("in"));
+    Files.writeString(
+        dir.resolve("in/day1.json"),
+        "{\"id\":1,\"obs\":{\"wind.speed\":4.5}}\n{\"id\":2,\"obs\":{\"wind.speed\":3}}\n");
+    String nested =
+        String.join(
+            "\n",
+            "name: logs",
+            "format: {type: json}",
+            "columns:",
+            "  - {name: id, type: int}",
+            "  - {name: wind, type: string, path: obs.wind.speed}",
+            "");
+    JobRun run = clean(nested, null);
+    assertEquals(2, run.exit(), run.out());
+    assertTrue(
+        run.err()
+            .contains(
+                "day1.json: column wind reads path obs.wind.speed (nested objects), which the"
+                    + " first records of this file do not have; they have obs.`wind.speed`, a name"
+                    + " that holds a dot: write path: \"obs.`wind.speed`\""),
+        run.err());
+    JobRun warn = clean(nested, null, "--header-check", "warn");
+    assertEquals(0, warn.exit(), warn.err());
+    assertTrue(warn.err().contains("warning: clean: "), warn.err());
+    JobRun fixed = clean(nested.replace("obs.wind.speed", "\"obs.`wind.speed`\""), null);
+    assertEquals(0, fixed.exit(), fixed.err());
+    assertFalse(fixed.err().contains("warning"), fixed.err());
+    assertEquals(List.of("1\t4.5", "2\t3"), OutputFiles.lines(dir.resolve("out/clean")));
   }
 
   @Test
