@@ -76,7 +76,15 @@ public final class HeaderCheck {
       return;
     }
     if (schema.format().json()) {
-      jsonPaths(job, schema, files, mode, conf, err); // objects name their fields in every record
+      // Objects name their fields in every record: only the first file's paths are checked.
+      String problem = files.isEmpty() ? null : JsonPathCheck.problem(schema, files.get(0), conf);
+      if (problem != null) {
+        String line = message(job, files.get(0).getPath().toString(), problem, mode);
+        if (mode == Mode.FAIL) {
+          throw new UsageException(line);
+        }
+        err.println("warning: " + line);
+      }
       return;
     }
     // Failing, the first file of each directory is read here, before any task runs; the tasks
@@ -106,31 +114,6 @@ public final class HeaderCheck {
     if (warned > 10) {
       err.println("warning: " + job + ": " + (warned - 10) + " more files' headers differ");
     }
-  }
-
-  /** JSON: the first file's records against the schema's paths ({@link JsonPathCheck}). */
-  private static void jsonPaths(
-      String job,
-      Schema schema,
-      List<FileStatus> files,
-      Mode mode,
-      Configuration conf,
-      PrintStream err)
-      throws UsageException, IOException {
-    String problem;
-    try {
-      problem = files.isEmpty() ? null : JsonPathCheck.problem(schema, files.get(0), conf);
-    } catch (IOException unreadable) {
-      return; // its task says so, as --bad-files has it
-    }
-    if (problem == null) {
-      return;
-    }
-    String line = message(job, files.get(0).getPath().toString(), problem, mode);
-    if (mode == Mode.FAIL) {
-      throw new UsageException(line);
-    }
-    err.println("warning: " + line);
   }
 
   /**

@@ -7,7 +7,9 @@ import io.batchkit.core.schema.Schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 
@@ -22,8 +24,11 @@ final class JsonPathCheck {
 
   private JsonPathCheck() {}
 
-  /** What is wrong with the schema's paths for this file's first records; null when nothing. */
-  static String problem(Schema schema, FileStatus file, Configuration conf) throws IOException {
+  /**
+   * What is wrong with the schema's paths for this file's first records; null when nothing, or when
+   * the file cannot be read (its task says why, as {@code --bad-files} has it).
+   */
+  static String problem(Schema schema, FileStatus file, Configuration conf) {
     byte[] head;
     try (InputStream in =
         Codecs.decompressed(
@@ -31,10 +36,12 @@ final class JsonPathCheck {
             file.getPath(),
             conf)) {
       head = in.readNBytes(HEAD);
+    } catch (IOException unreadable) {
+      return null;
     }
     // The paths the records have, by their names joined with dots whatever the names hold.
     Map<String, String> byDots = new HashMap<>();
-    java.util.Set<String> present = new java.util.HashSet<>();
+    Set<String> present = new HashSet<>();
     for (String path : JsonShape.sniff(head, head.length, head.length < HEAD).paths()) {
       JsonPath p = JsonPath.parse(path);
       for (int n = 1; n <= p.steps().size(); n++) {
